@@ -1,0 +1,336 @@
+//! A check-in: how a young person feels at one moment.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use crate::feelings::Feeling;
+use crate::record_id::RecordId;
+use crate::validation::{ValidationError, ValidationErrors, parse_json};
+
+pub const MOOD_MIN: u8 = 1;
+pub const MOOD_MAX: u8 = 5;
+pub const INTENSITY_MIN: u8 = 1;
+pub const INTENSITY_MAX: u8 = 3;
+/// Long enough for a few sentences; short enough that a note stays a note.
+pub const NOTE_MAX_CHARS: usize = 500;
+
+/// The limits above, for forms that show them before anything is wrong.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+pub struct CheckInLimits {
+    pub mood_min: u8,
+    pub mood_max: u8,
+    pub intensity_min: u8,
+    pub intensity_max: u8,
+    pub note_max_chars: u32,
+}
+
+pub const LIMITS: CheckInLimits = CheckInLimits {
+    mood_min: MOOD_MIN,
+    mood_max: MOOD_MAX,
+    intensity_min: INTENSITY_MIN,
+    intensity_max: INTENSITY_MAX,
+    note_max_chars: NOTE_MAX_CHARS as u32,
+};
+
+/// One feeling and how strong it is: 1 a little, 2 quite, 3 very.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+pub struct FeelingEntry {
+    pub feeling: Feeling,
+    pub intensity: u8,
+}
+
+/// A check-in as the device keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+pub struct CheckIn {
+    pub id: RecordId,
+    /// Local time with its UTC offset, so "evening" means the young person's evening.
+    #[cfg_attr(test, ts(type = "string"))]
+    pub recorded_at: DateTime<FixedOffset>,
+    /// 1 (awful) to 5 (great).
+    pub mood: u8,
+    pub feelings: Vec<FeelingEntry>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub note: Option<String>,
+}
+
+impl CheckIn {
+    /// Parses and validates a check-in from JSON: the one rule used by the
+    /// device and the server alike.
+    pub fn parse(json: &str) -> Result<CheckIn, ValidationErrors> {
+        let check_in: CheckIn = parse_json(json)?;
+        check_in.validate()?;
+        Ok(check_in)
+    }
+
+    /// Every problem at once, so the young person can fix them together.
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        let mut errors = Vec::new();
+        check_mood(self.mood, &mut errors);
+        if self.feelings.is_empty() {
+            errors.push(ValidationError::new(
+                "feelings",
+                "feelings_empty",
+                "Pick at least one feeling.",
+            ));
+        }
+        check_feelings(&self.feelings, &mut errors);
+        check_note(self.note.as_deref(), &mut errors);
+        ValidationErrors::into_result(errors)
+    }
+}
+
+/// The part of a check-in that leaves the device: only what the young person
+/// has agreed to share. Feelings and the note are absent unless their own
+/// scopes are shared.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+pub struct SharedCheckIn {
+    pub id: RecordId,
+    #[cfg_attr(test, ts(type = "string"))]
+    pub recorded_at: DateTime<FixedOffset>,
+    pub mood: u8,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub feelings: Option<Vec<FeelingEntry>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub note: Option<String>,
+}
+
+impl SharedCheckIn {
+    /// The same field rules as [`CheckIn::validate`].
+    pub fn validate(&self) -> Result<(), ValidationErrors> {
+        let mut errors = Vec::new();
+        check_mood(self.mood, &mut errors);
+        if let Some(feelings) = &self.feelings {
+            if feelings.is_empty() {
+                errors.push(ValidationError::new(
+                    "feelings",
+                    "feelings_empty",
+                    "Leave feelings out rather than sending an empty list.",
+                ));
+            }
+            check_feelings(feelings, &mut errors);
+        }
+        check_note(self.note.as_deref(), &mut errors);
+        ValidationErrors::into_result(errors)
+    }
+}
+
+fn check_mood(mood: u8, errors: &mut Vec<ValidationError>) {
+    if !(MOOD_MIN..=MOOD_MAX).contains(&mood) {
+        errors.push(ValidationError::new(
+            "mood",
+            "mood_out_of_range",
+            format!("Pick one of the five faces (mood must be {MOOD_MIN} to {MOOD_MAX})."),
+        ));
+    }
+}
+
+fn check_feelings(feelings: &[FeelingEntry], errors: &mut Vec<ValidationError>) {
+    for (i, entry) in feelings.iter().enumerate() {
+        if !(INTENSITY_MIN..=INTENSITY_MAX).contains(&entry.intensity) {
+            errors.push(ValidationError::new(
+                format!("feelings[{i}].intensity"),
+                "intensity_out_of_range",
+                format!(
+                    "Say how strong the feeling is: a little, quite or very \
+                     ({INTENSITY_MIN} to {INTENSITY_MAX})."
+                ),
+            ));
+        }
+        if feelings[..i]
+            .iter()
+            .any(|earlier| earlier.feeling == entry.feeling)
+        {
+            errors.push(ValidationError::new(
+                format!("feelings[{i}].feeling"),
+                "feeling_repeated",
+                "You picked this feeling twice. Pick it once.",
+            ));
+        }
+    }
+}
+
+fn check_note(note: Option<&str>, errors: &mut Vec<ValidationError>) {
+    let Some(note) = note else { return };
+    let length = note.chars().count();
+    if length > NOTE_MAX_CHARS {
+        errors.push(ValidationError::new(
+            "note",
+            "note_too_long",
+            format!(
+                "Notes can be up to {NOTE_MAX_CHARS} characters. This one has {length}, \
+                 so please make it shorter."
+            ),
+        ));
+    } else if note.trim().is_empty() {
+        errors.push(ValidationError::new(
+            "note",
+            "note_blank",
+            "This note is empty. Write something or leave it out.",
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn valid() -> serde_json::Value {
+        json!({
+            "id": RecordId::generate(1_763_900_000_000, [3; 10]).as_str(),
+            "recorded_at": "2026-11-23T16:05:00+00:00",
+            "mood": 2,
+            "feelings": [{"feeling": "worried", "intensity": 3}],
+            "note": "Maths test tomorrow",
+        })
+    }
+
+    fn parse(value: serde_json::Value) -> Result<CheckIn, ValidationErrors> {
+        CheckIn::parse(&value.to_string())
+    }
+
+    fn codes(result: Result<CheckIn, ValidationErrors>) -> Vec<(String, String)> {
+        result
+            .unwrap_err()
+            .0
+            .into_iter()
+            .map(|e| (e.field, e.code))
+            .collect()
+    }
+
+    #[test]
+    fn a_valid_check_in_parses_with_its_offset_kept() {
+        let mut value = valid();
+        value["recorded_at"] = json!("2026-06-01T19:30:00+01:00");
+        let check_in = parse(value).unwrap();
+        assert_eq!(check_in.mood, 2);
+        assert_eq!(check_in.recorded_at.offset().local_minus_utc(), 3600);
+        assert_eq!(check_in.feelings[0].feeling, Feeling::Worried);
+    }
+
+    #[test]
+    fn every_mood_from_one_to_five_is_accepted_and_nothing_else() {
+        for mood in 0..=10u8 {
+            let mut value = valid();
+            value["mood"] = json!(mood);
+            assert_eq!(parse(value).is_ok(), (1..=5).contains(&mood), "mood {mood}");
+        }
+    }
+
+    #[test]
+    fn mood_seven_is_refused_naming_the_field() {
+        let mut value = valid();
+        value["mood"] = json!(7);
+        assert_eq!(
+            codes(parse(value)),
+            [("mood".into(), "mood_out_of_range".into())]
+        );
+    }
+
+    #[test]
+    fn an_unknown_feeling_is_refused_naming_the_field() {
+        let mut value = valid();
+        value["feelings"] = json!([{"feeling": "grumpy", "intensity": 1}]);
+        assert_eq!(
+            codes(parse(value)),
+            [("feelings[0].feeling".into(), "unknown_feeling".into())]
+        );
+    }
+
+    #[test]
+    fn a_note_over_the_limit_is_refused_and_one_at_the_limit_is_not() {
+        let mut value = valid();
+        value["note"] = json!("é".repeat(NOTE_MAX_CHARS));
+        assert!(
+            parse(value.clone()).is_ok(),
+            "the limit counts characters, not bytes"
+        );
+        value["note"] = json!("a".repeat(NOTE_MAX_CHARS + 1));
+        let errors = parse(value).unwrap_err();
+        assert_eq!(errors.0[0].code, "note_too_long");
+        assert!(
+            errors.0[0].message.contains("500"),
+            "the message says the limit"
+        );
+    }
+
+    #[test]
+    fn no_feelings_a_repeated_feeling_and_a_bad_intensity_are_all_reported_together() {
+        let mut value = valid();
+        value["mood"] = json!(0);
+        value["feelings"] = json!([
+            {"feeling": "sad", "intensity": 4},
+            {"feeling": "sad", "intensity": 1},
+        ]);
+        assert_eq!(
+            codes(parse(value)),
+            [
+                ("mood".into(), "mood_out_of_range".into()),
+                (
+                    "feelings[0].intensity".into(),
+                    "intensity_out_of_range".into()
+                ),
+                ("feelings[1].feeling".into(), "feeling_repeated".into()),
+            ]
+        );
+        let mut value = valid();
+        value["feelings"] = json!([]);
+        assert_eq!(
+            codes(parse(value)),
+            [("feelings".into(), "feelings_empty".into())]
+        );
+    }
+
+    #[test]
+    fn a_blank_note_is_refused() {
+        let mut value = valid();
+        value["note"] = json!("   ");
+        assert_eq!(codes(parse(value)), [("note".into(), "note_blank".into())]);
+    }
+
+    #[test]
+    fn a_time_without_an_offset_is_refused() {
+        let mut value = valid();
+        value["recorded_at"] = json!("2026-11-23 16:05");
+        assert_eq!(
+            codes(parse(value)),
+            [("recorded_at".into(), "invalid_time".into())]
+        );
+    }
+
+    #[test]
+    fn a_malformed_id_is_refused() {
+        let mut value = valid();
+        value["id"] = json!("not-an-id");
+        assert_eq!(
+            codes(parse(value)),
+            [("id".into(), "invalid_record_id".into())]
+        );
+    }
+
+    #[test]
+    fn a_shared_check_in_follows_the_same_field_rules() {
+        let shared: SharedCheckIn = serde_json::from_value(json!({
+            "id": RecordId::generate(1, [0; 10]).as_str(),
+            "recorded_at": "2026-11-23T16:05:00+00:00",
+            "mood": 9,
+            "note": "x".repeat(NOTE_MAX_CHARS + 1),
+        }))
+        .unwrap();
+        let codes: Vec<_> = shared
+            .validate()
+            .unwrap_err()
+            .0
+            .into_iter()
+            .map(|e| e.code)
+            .collect();
+        assert_eq!(codes, ["mood_out_of_range", "note_too_long"]);
+    }
+}

@@ -1,0 +1,22 @@
+//! Lantern's domain rules, shared by the young person's device (compiled to
+//! WebAssembly) and the server (native). Pure functions over plain serde
+//! types: no clocks, randomness or I/O, so every result is reproducible.
+
+pub mod checkin;
+pub mod consent;
+pub mod feelings;
+pub mod profile;
+pub mod record_id;
+pub mod sync;
+pub mod validation;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use checkin::{CheckIn, FeelingEntry, SharedCheckIn};
+pub use consent::{ConsentGrant, ConsentScope};
+pub use feelings::Feeling;
+pub use profile::AgeBand;
+pub use record_id::RecordId;
+pub use sync::{SyncBatch, SyncRecord};
+pub use validation::{Checked, ValidationError, ValidationErrors};

@@ -1,0 +1,67 @@
+//! The browser's door into the core. Only converts: JSON text in, JSON text
+//! out, shaped by the generated TypeScript types. Rule failures come back as
+//! `Checked::Invalid` values; a `JsError` means the caller broke the contract.
+
+use wasm_bindgen::prelude::*;
+
+use crate::checkin::{CheckIn, LIMITS};
+use crate::consent::{ConsentGrant, scope_options};
+use crate::feelings::feeling_options;
+use crate::record_id::RecordId;
+use crate::sync::build_sync_batch;
+use crate::validation::{Checked, ValidationErrors, parse_json};
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, JsError> {
+    serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Validates a check-in given as JSON; returns `Checked<CheckIn>` as JSON.
+#[wasm_bindgen(js_name = validateCheckIn)]
+pub fn validate_check_in(json: &str) -> Result<String, JsError> {
+    to_json(&Checked::from(CheckIn::parse(json)))
+}
+
+/// A new time-ordered record id from the current time and 10 random bytes.
+#[wasm_bindgen(js_name = newRecordId)]
+pub fn new_record_id(unix_ms: f64, entropy: &[u8]) -> Result<String, JsError> {
+    let entropy: [u8; 10] = entropy
+        .try_into()
+        .map_err(|_| JsError::new("newRecordId needs exactly 10 random bytes"))?;
+    if !unix_ms.is_finite() || unix_ms < 0.0 {
+        return Err(JsError::new(
+            "newRecordId needs a time in milliseconds since 1970",
+        ));
+    }
+    Ok(RecordId::generate(unix_ms as u64, entropy).to_string())
+}
+
+/// The batch to send under the current consent; returns `Checked<SyncBatch>`.
+#[wasm_bindgen(js_name = buildSyncBatch)]
+pub fn build_sync_batch_json(
+    check_ins_json: &str,
+    deleted_json: &str,
+    grants_json: &str,
+) -> Result<String, JsError> {
+    let inputs = (|| -> Result<_, ValidationErrors> {
+        let check_ins: Vec<CheckIn> = parse_json(check_ins_json)?;
+        let deleted: Vec<RecordId> = parse_json(deleted_json)?;
+        let grants: Vec<ConsentGrant> = parse_json(grants_json)?;
+        Ok(build_sync_batch(&check_ins, &deleted, &grants))
+    })();
+    to_json(&Checked::from(inputs))
+}
+
+#[wasm_bindgen(js_name = feelingOptions)]
+pub fn feeling_options_json() -> Result<String, JsError> {
+    to_json(&feeling_options())
+}
+
+#[wasm_bindgen(js_name = scopeOptions)]
+pub fn scope_options_json() -> Result<String, JsError> {
+    to_json(&scope_options())
+}
+
+#[wasm_bindgen(js_name = checkInLimits)]
+pub fn check_in_limits_json() -> Result<String, JsError> {
+    to_json(&LIMITS)
+}
