@@ -151,24 +151,36 @@ pub fn scopes_needed(check_in: &SharedCheckIn) -> Vec<ConsentScope> {
     scopes
 }
 
-/// What a worker may see of a stored check-in under the scopes shared now:
-/// consent is checked again at every read, so revoking takes effect at once.
+/// The scopes a shared check-in needs that `grants` do not cover for the
+/// time it was recorded. Empty when it may be stored.
+pub fn uncovered_scopes(check_in: &SharedCheckIn, grants: &[ConsentGrant]) -> Vec<ConsentScope> {
+    scopes_needed(check_in)
+        .into_iter()
+        .filter(|&scope| !covers(grant_for(grants, scope), check_in.recorded_at))
+        .collect()
+}
+
+/// What a worker may see of a stored check-in under the grants in force
+/// now: consent is checked again at every read, so revoking a scope hides
+/// its data at once, and data from before a "from now on" grant stays hidden.
 pub fn visible_to_worker(
     check_in: &SharedCheckIn,
-    shared: &[ConsentScope],
+    grants: &[ConsentGrant],
 ) -> Option<SharedCheckIn> {
-    if !shared.contains(&ConsentScope::Mood) {
+    let at = check_in.recorded_at;
+    if !covers(grant_for(grants, ConsentScope::Mood), at) {
         return None;
     }
+    let allowed = |scope| covers(grant_for(grants, scope), at);
     Some(SharedCheckIn {
         feelings: check_in
             .feelings
             .clone()
-            .filter(|_| shared.contains(&ConsentScope::Feelings)),
+            .filter(|_| allowed(ConsentScope::Feelings)),
         note: check_in
             .note
             .clone()
-            .filter(|_| shared.contains(&ConsentScope::Notes)),
+            .filter(|_| allowed(ConsentScope::Notes)),
         ..check_in.clone()
     })
 }
@@ -259,11 +271,32 @@ mod tests {
             grant(ConsentScope::Notes, "2026-01-01T00:00:00Z", true),
         ];
         let stored = share_check_in(&check_in("2026-02-01T00:00:00Z"), &grants).unwrap();
-        let now =
-            visible_to_worker(&stored, &[ConsentScope::Mood, ConsentScope::Feelings]).unwrap();
+        let now = visible_to_worker(&stored, &grants[..2]).unwrap();
         assert!(now.feelings.is_some());
         assert_eq!(now.note, None, "notes were revoked");
-        assert_eq!(visible_to_worker(&stored, &[ConsentScope::Feelings]), None);
+        assert_eq!(
+            visible_to_worker(&stored, &grants[1..]),
+            None,
+            "mood was revoked"
+        );
+        let regranted = [grant(ConsentScope::Mood, "2026-03-01T00:00:00Z", false)];
+        assert_eq!(
+            visible_to_worker(&stored, &regranted),
+            None,
+            "granted again from now on"
+        );
+    }
+
+    #[test]
+    fn a_record_is_covered_only_for_the_time_it_was_recorded() {
+        let grants = [
+            grant(ConsentScope::Mood, "2026-01-01T00:00:00Z", true),
+            grant(ConsentScope::Notes, "2026-03-01T00:00:00Z", false),
+        ];
+        let mut shared = share_check_in(&check_in("2026-02-01T00:00:00Z"), &grants).unwrap();
+        assert!(uncovered_scopes(&shared, &grants).is_empty());
+        shared.note = Some("written before notes were shared".into());
+        assert_eq!(uncovered_scopes(&shared, &grants), [ConsentScope::Notes]);
     }
 
     #[test]

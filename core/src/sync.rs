@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::checkin::{CheckIn, SharedCheckIn};
-use crate::consent::{ConsentGrant, ConsentScope, share_check_in};
+use crate::consent::{ConsentGrant, ConsentScope, share_check_in, uncovered_scopes};
 use crate::record_id::RecordId;
 use crate::validation::{ValidationError, ValidationErrors, from_value, parse_json};
 
@@ -193,14 +193,12 @@ pub fn build_sync_batch(
     }
 }
 
-/// Scopes a record needs that are not in `shared`, for the server's
-/// per-record refusal.
-pub fn missing_scopes(record: &SyncRecord, shared: &[ConsentScope]) -> Vec<ConsentScope> {
+/// Scopes a record needs that `grants` do not cover, for the server's
+/// per-record refusal. The device applies the same rule when it builds the
+/// batch, so a refusal means the two disagreed about consent.
+pub fn missing_scopes(record: &SyncRecord, grants: &[ConsentGrant]) -> Vec<ConsentScope> {
     match record {
-        SyncRecord::UpsertCheckIn { check_in } => crate::consent::scopes_needed(check_in)
-            .into_iter()
-            .filter(|scope| !shared.contains(scope))
-            .collect(),
+        SyncRecord::UpsertCheckIn { check_in } => uncovered_scopes(check_in, grants),
         // Deleting is always allowed: a young person can always take back.
         SyncRecord::DeleteCheckIn { .. } => Vec::new(),
     }
