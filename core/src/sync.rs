@@ -326,9 +326,13 @@ mod tests {
         shared.note = Some("hi".into());
         let record = SyncRecord::UpsertCheckIn { check_in: shared };
         assert_eq!(
-            missing_scopes(&record, &[ConsentScope::Mood]),
+            missing_scopes(&record, &[mood_grant()]),
             [ConsentScope::Notes]
         );
-        assert!(missing_scopes(&record, &[ConsentScope::Mood, ConsentScope::Notes]).is_empty());
+        let notes = ConsentGrant {
+            scope: ConsentScope::Notes,
+            ..mood_grant()
+        };
+        assert!(missing_scopes(&record, &[mood_grant(), notes]).is_empty());
     }
 }
