@@ -1,0 +1,10 @@
+DROP TABLE signing_keys;
+DROP TABLE audit_events;
+DROP TABLE check_in_tombstones;
+DROP TABLE check_ins;
+DROP TABLE consent_events;
+DROP TABLE refresh_tokens;
+DROP TABLE invites;
+DROP TABLE assignments;
+DROP TABLE users;
+DROP TABLE services;

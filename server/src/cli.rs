@@ -1,0 +1,139 @@
+//! The `lantern` command: serve, operator actions and the demo seed.
+
+use std::io::BufRead;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+
+use crate::admin::{self, NewStaff};
+use crate::config::Settings;
+use crate::db::ids::ServiceId;
+use crate::db::users::Role;
+use crate::db::{self, describe_url};
+use crate::seed;
+use crate::startup::Application;
+
+#[derive(Parser)]
+#[command(name = "lantern", version, about = "Lantern's server")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the API and the web client (the default).
+    Serve,
+    /// Operator actions.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+    /// Add the demo service, worker and young people (once; safe to repeat).
+    SeedDemo,
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Create a service; prints its id.
+    CreateService {
+        #[arg(long)]
+        name: String,
+    },
+    /// Create a worker in a service; prints their id.
+    CreateWorker {
+        #[arg(long)]
+        service: String,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// Read the password from the first line of standard input, so it
+        /// never appears in the process list or shell history.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+}
+
+pub async fn run() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let settings = Settings::from_env()?;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(&settings).await,
+        Command::Admin(command) => admin(&settings, command),
+        Command::SeedDemo => seed_demo(&settings),
+    }
+}
+
+async fn serve(settings: &Settings) -> anyhow::Result<()> {
+    let app = Application::build(settings)?;
+    let host = settings
+        .bind
+        .rsplit_once(':')
+        .map_or("127.0.0.1", |(host, _)| host);
+    let host = if host == "127.0.0.1" || host == "0.0.0.0" {
+        "localhost"
+    } else {
+        host
+    };
+    tracing::info!(database = %describe_url(&settings.database_url), "database ready");
+    println!("Lantern is running at http://{host}:{}", app.port());
+    app.run_until_stopped()
+        .await
+        .context("the server stopped with an error")
+}
+
+fn open(settings: &Settings) -> anyhow::Result<db::DbConn> {
+    settings.prepare_data_dir()?;
+    let pool = db::connect(&settings.database_url, 1)?;
+    pool.get().context("cannot get a database connection")
+}
+
+fn admin(settings: &Settings, command: AdminCommand) -> anyhow::Result<()> {
+    let mut conn = open(settings)?;
+    match command {
+        AdminCommand::CreateService { name } => {
+            let id = admin::create_service(&mut conn, &name)?;
+            println!("{id}");
+        }
+        AdminCommand::CreateWorker {
+            service,
+            email,
+            name,
+            password_stdin,
+        } => {
+            if !password_stdin {
+                anyhow::bail!("give the password on standard input with --password-stdin");
+            }
+            let mut password = String::new();
+            std::io::stdin().lock().read_line(&mut password)?;
+            let password = password.trim_end_matches(['\r', '\n']);
+            let id = admin::create_staff(
+                &mut conn,
+                NewStaff {
+                    service: &ServiceId(service),
+                    role: Role::Worker,
+                    email: &email,
+                    display_name: &name,
+                    password,
+                },
+            )?;
+            println!("{id}");
+        }
+    }
+    Ok(())
+}
+
+fn seed_demo(settings: &Settings) -> anyhow::Result<()> {
+    let mut conn = open(settings)?;
+    let created = seed::seed_demo(&mut conn)?;
+    if created {
+        println!("Demo data added: {}", seed::DEMO_SERVICE);
+    } else {
+        println!("Demo data is already there: {}", seed::DEMO_SERVICE);
+    }
+    println!(
+        "Worker sign-in: {} / {}",
+        seed::DEMO_WORKER_EMAIL,
+        seed::DEMO_WORKER_PASSWORD
+    );
+    Ok(())
+}

@@ -1,0 +1,121 @@
+//! Typed settings. Defaults run on a laptop; `LANTERN_*` environment
+//! variables override them.
+
+use std::path::PathBuf;
+
+use crate::db::{describe_url, is_postgres_url};
+
+#[derive(Clone)]
+pub struct Settings {
+    /// `LANTERN_BIND`: address to listen on.
+    pub bind: String,
+    /// `LANTERN_DATA_DIR`: where the SQLite file lives by default.
+    pub data_dir: PathBuf,
+    /// `LANTERN_DATABASE_URL`: a SQLite path, or `postgres://…`.
+    pub database_url: String,
+    /// `LANTERN_WEB_ROOT`: the built web client served at `/`.
+    pub web_root: PathBuf,
+    /// `LANTERN_DB_POOL_SIZE`.
+    pub pool_size: u32,
+}
+
+// The URL may hold a password: never print it.
+impl std::fmt::Debug for Settings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Settings")
+            .field("bind", &self.bind)
+            .field("data_dir", &self.data_dir)
+            .field("database", &describe_url(&self.database_url))
+            .field("web_root", &self.web_root)
+            .field("pool_size", &self.pool_size)
+            .finish()
+    }
+}
+
+impl Settings {
+    pub fn from_env() -> anyhow::Result<Settings> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads settings through `lookup`, so tests need not touch the process
+    /// environment.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> anyhow::Result<Settings> {
+        let data_dir = PathBuf::from(lookup("LANTERN_DATA_DIR").unwrap_or_else(|| "data".into()));
+        let database_url = lookup("LANTERN_DATABASE_URL").unwrap_or_else(|| {
+            data_dir
+                .join("lantern.sqlite")
+                .to_string_lossy()
+                .into_owned()
+        });
+        let pool_size = match lookup("LANTERN_DB_POOL_SIZE") {
+            Some(text) => text.parse().map_err(|_| {
+                anyhow::anyhow!("LANTERN_DB_POOL_SIZE must be a whole number, not {text:?}")
+            })?,
+            None if is_postgres_url(&database_url) => 10,
+            None => 8,
+        };
+        Ok(Settings {
+            bind: lookup("LANTERN_BIND").unwrap_or_else(|| "127.0.0.1:8080".into()),
+            data_dir,
+            database_url,
+            web_root: PathBuf::from(
+                lookup("LANTERN_WEB_ROOT").unwrap_or_else(|| "web-client/dist".into()),
+            ),
+            pool_size,
+        })
+    }
+
+    /// Creates the data folder for a SQLite database if needed.
+    pub fn prepare_data_dir(&self) -> anyhow::Result<()> {
+        if !is_postgres_url(&self.database_url) {
+            if let Some(parent) = PathBuf::from(&self.database_url).parent() {
+                if !parent.as_os_str().is_empty() {
+                    std::fs::create_dir_all(parent)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn settings(vars: &[(&str, &str)]) -> anyhow::Result<Settings> {
+        let vars: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Settings::from_lookup(|name| vars.get(name).cloned())
+    }
+
+    #[test]
+    fn defaults_run_on_a_laptop_with_sqlite() {
+        let s = settings(&[]).unwrap();
+        assert_eq!(s.bind, "127.0.0.1:8080");
+        assert_eq!(s.database_url, "data/lantern.sqlite");
+        assert!(!is_postgres_url(&s.database_url));
+    }
+
+    #[test]
+    fn a_postgres_url_switches_backend_and_is_never_printed_with_its_password() {
+        let s = settings(&[(
+            "LANTERN_DATABASE_URL",
+            "postgres://u:secret@db:5432/lantern",
+        )])
+        .unwrap();
+        assert!(is_postgres_url(&s.database_url));
+        assert_eq!(s.pool_size, 10);
+        let shown = format!("{s:?}");
+        assert!(!shown.contains("secret"), "{shown}");
+        assert!(shown.contains("db:5432/lantern"));
+    }
+
+    #[test]
+    fn a_bad_number_is_a_clear_error() {
+        let error = settings(&[("LANTERN_DB_POOL_SIZE", "lots")]).err().unwrap();
+        assert!(error.to_string().contains("LANTERN_DB_POOL_SIZE"));
+    }
+}

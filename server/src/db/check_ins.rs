@@ -1,0 +1,158 @@
+//! Shared check-ins as stored on the server: only what the young person's
+//! consent let leave their device.
+
+use chrono::{FixedOffset, NaiveDateTime, TimeZone};
+use diesel::prelude::*;
+use lantern_core::{FeelingEntry, RecordId, SharedCheckIn};
+
+use super::AnyConnection;
+use super::ids::UserId;
+use super::schema::{check_in_tombstones, check_ins};
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = check_ins)]
+pub struct CheckInRow {
+    pub young_person_id: String,
+    pub id: String,
+    pub recorded_at: NaiveDateTime,
+    pub utc_offset_minutes: i32,
+    pub mood: i32,
+    pub feelings: Option<String>,
+    pub note: Option<String>,
+    pub received_at: NaiveDateTime,
+}
+
+/// What happened to one upsert.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Upserted {
+    Stored,
+    /// The young person deleted this check-in earlier; a stale copy is not kept.
+    AlreadyDeleted,
+}
+
+impl CheckInRow {
+    fn from_shared(
+        young_person: &UserId,
+        check_in: &SharedCheckIn,
+        now: NaiveDateTime,
+    ) -> QueryResult<Self> {
+        let feelings = match &check_in.feelings {
+            Some(feelings) => Some(
+                serde_json::to_string(feelings)
+                    .map_err(|e| diesel::result::Error::SerializationError(Box::new(e)))?,
+            ),
+            None => None,
+        };
+        Ok(CheckInRow {
+            young_person_id: young_person.to_string(),
+            id: check_in.id.to_string(),
+            recorded_at: check_in.recorded_at.naive_utc(),
+            utc_offset_minutes: check_in.recorded_at.offset().local_minus_utc() / 60,
+            mood: i32::from(check_in.mood),
+            feelings,
+            note: check_in.note.clone(),
+            received_at: now,
+        })
+    }
+
+    /// Back to the core's type. Rows are only written from validated
+    /// check-ins, so a failure here means the database was edited by hand.
+    pub fn to_shared(&self) -> Result<SharedCheckIn, String> {
+        let id = RecordId::parse(&self.id).ok_or("stored check-in id is malformed")?;
+        let offset = FixedOffset::east_opt(self.utc_offset_minutes * 60)
+            .ok_or("stored UTC offset is out of range")?;
+        let feelings = match &self.feelings {
+            Some(json) => {
+                Some(serde_json::from_str::<Vec<FeelingEntry>>(json).map_err(|e| e.to_string())?)
+            }
+            None => None,
+        };
+        Ok(SharedCheckIn {
+            id,
+            recorded_at: offset.from_utc_datetime(&self.recorded_at),
+            mood: u8::try_from(self.mood).map_err(|e| e.to_string())?,
+            feelings,
+            note: self.note.clone(),
+        })
+    }
+}
+
+/// Stores or replaces a check-in; idempotent by (young person, id).
+pub fn upsert(
+    conn: &mut AnyConnection,
+    young_person: &UserId,
+    check_in: &SharedCheckIn,
+    now: NaiveDateTime,
+) -> QueryResult<Upserted> {
+    let key = (young_person.as_str(), check_in.id.as_str());
+    let deleted: i64 = check_in_tombstones::table
+        .find(key)
+        .count()
+        .get_result(conn)?;
+    if deleted > 0 {
+        return Ok(Upserted::AlreadyDeleted);
+    }
+    let row = CheckInRow::from_shared(young_person, check_in, now)?;
+    let existing: i64 = check_ins::table.find(key).count().get_result(conn)?;
+    if existing > 0 {
+        diesel::update(check_ins::table.find(key))
+            .set(&row)
+            .execute(conn)?;
+    } else {
+        diesel::insert_into(check_ins::table)
+            .values(&row)
+            .execute(conn)?;
+    }
+    Ok(Upserted::Stored)
+}
+
+/// Forgets a check-in and remembers only that it was deleted.
+pub fn delete(
+    conn: &mut AnyConnection,
+    young_person: &UserId,
+    id: &RecordId,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    let key = (young_person.as_str(), id.as_str());
+    diesel::delete(check_ins::table.find(key)).execute(conn)?;
+    let already: i64 = check_in_tombstones::table
+        .find(key)
+        .count()
+        .get_result(conn)?;
+    if already == 0 {
+        diesel::insert_into(check_in_tombstones::table)
+            .values((
+                check_in_tombstones::young_person_id.eq(key.0),
+                check_in_tombstones::id.eq(key.1),
+                check_in_tombstones::deleted_at.eq(now),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// A young person's shared check-ins, newest first.
+pub fn list(conn: &mut AnyConnection, young_person: &UserId) -> QueryResult<Vec<CheckInRow>> {
+    check_ins::table
+        .filter(check_ins::young_person_id.eq(young_person.as_str()))
+        .order(check_ins::recorded_at.desc())
+        .select(CheckInRow::as_select())
+        .load(conn)
+}
+
+pub fn latest_recorded_at(
+    conn: &mut AnyConnection,
+    young_person: &UserId,
+) -> QueryResult<Option<NaiveDateTime>> {
+    check_ins::table
+        .filter(check_ins::young_person_id.eq(young_person.as_str()))
+        .select(diesel::dsl::max(check_ins::recorded_at))
+        .first(conn)
+}
+
+pub fn count(conn: &mut AnyConnection, young_person: &UserId) -> QueryResult<i64> {
+    check_ins::table
+        .filter(check_ins::young_person_id.eq(young_person.as_str()))
+        .count()
+        .get_result(conn)
+}

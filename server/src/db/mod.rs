@@ -1,0 +1,129 @@
+//! Storage: one connection type over SQLite (the embedded default) and
+//! PostgreSQL (production), a pool, embedded migrations, and the write
+//! transaction every change goes through. No HTTP types here.
+
+pub mod audit;
+pub mod check_ins;
+pub mod consents;
+pub mod ids;
+pub mod invites;
+pub mod refresh_tokens;
+pub mod schema;
+pub mod services;
+pub mod signing_keys;
+pub mod users;
+
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
+use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
+use diesel::{Connection, PgConnection, SqliteConnection};
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+
+#[derive(diesel::MultiConnection)]
+pub enum AnyConnection {
+    Postgresql(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+pub type DbPool = Pool<ConnectionManager<AnyConnection>>;
+pub type DbConn = PooledConnection<ConnectionManager<AnyConnection>>;
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations/postgres");
+
+pub fn is_postgres_url(url: &str) -> bool {
+    url.starts_with("postgres://") || url.starts_with("postgresql://")
+}
+
+/// Per-connection SQLite settings. WAL lets readers run beside the writer;
+/// `synchronous = FULL` makes an acknowledged check-in survive a power cut;
+/// the busy timeout makes writers queue instead of failing.
+#[derive(Debug)]
+struct SqliteSettings;
+
+impl CustomizeConnection<AnyConnection, diesel::r2d2::Error> for SqliteSettings {
+    fn on_acquire(&self, conn: &mut AnyConnection) -> Result<(), diesel::r2d2::Error> {
+        if let AnyConnection::Sqlite(sqlite) = conn {
+            sqlite
+                .batch_execute(
+                    "PRAGMA journal_mode = WAL;
+                     PRAGMA busy_timeout = 10000;
+                     PRAGMA foreign_keys = ON;
+                     PRAGMA synchronous = FULL;",
+                )
+                .map_err(diesel::r2d2::Error::QueryError)?;
+        }
+        Ok(())
+    }
+}
+
+/// Opens a pool and brings the schema up to date.
+pub fn connect(url: &str, max_size: u32) -> anyhow::Result<DbPool> {
+    use anyhow::Context;
+    let manager = ConnectionManager::<AnyConnection>::new(url);
+    let pool = Pool::builder()
+        .max_size(max_size)
+        .connection_customizer(Box::new(SqliteSettings))
+        .build(manager)
+        .with_context(|| format!("cannot open the database ({})", describe_url(url)))?;
+    let mut conn = pool.get().context("cannot get a database connection")?;
+    run_migrations(&mut conn)?;
+    Ok(pool)
+}
+
+fn run_migrations(conn: &mut AnyConnection) -> anyhow::Result<()> {
+    let applied = match conn {
+        AnyConnection::Postgresql(pg) => pg.run_pending_migrations(POSTGRES_MIGRATIONS),
+        AnyConnection::Sqlite(sqlite) => sqlite.run_pending_migrations(SQLITE_MIGRATIONS),
+    }
+    .map_err(|e| anyhow::anyhow!("migrations failed: {e}"))?;
+    for migration in applied {
+        tracing::info!(%migration, "applied migration");
+    }
+    Ok(())
+}
+
+/// The database URL without any password, for messages.
+pub fn describe_url(url: &str) -> String {
+    if !is_postgres_url(url) {
+        return format!("SQLite at {url}");
+    }
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            format!("PostgreSQL at {}", &url[at + 1..])
+        }
+        _ => "PostgreSQL".to_owned(),
+    }
+}
+
+/// Runs `work` in a write transaction: `BEGIN IMMEDIATE` on SQLite, so the
+/// write lock is taken up front and a read-then-write never fails half way
+/// with "database is locked"; an ordinary transaction on PostgreSQL.
+pub fn write<T, E>(
+    conn: &mut AnyConnection,
+    work: impl FnOnce(&mut AnyConnection) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
+    if let AnyConnection::Sqlite(sqlite) = conn {
+        // The multi-backend transaction manager delegates to this one, so
+        // nested transactions inside `work` become savepoints as usual.
+        AnsiTransactionManager::begin_transaction_sql(sqlite, "BEGIN IMMEDIATE")?;
+        return match work(conn) {
+            Ok(value) => {
+                type Manager = <AnyConnection as Connection>::TransactionManager;
+                if let Err(error) = Manager::commit_transaction(conn) {
+                    // Leave the connection usable for the pool's next user.
+                    let _ = Manager::rollback_transaction(conn);
+                    return Err(error.into());
+                }
+                Ok(value)
+            }
+            Err(error) => {
+                <AnyConnection as Connection>::TransactionManager::rollback_transaction(conn)?;
+                Err(error)
+            }
+        };
+    }
+    conn.transaction(work)
+}

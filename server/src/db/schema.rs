@@ -1,0 +1,129 @@
+// The tables as diesel sees them; must match both migration trees
+// (tests/tests/schema.rs checks every column exists on both backends).
+
+diesel::table! {
+    services (id) {
+        id -> Text,
+        name -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    users (id) {
+        id -> Text,
+        service_id -> Text,
+        role -> Text,
+        email -> Nullable<Text>,
+        password_hash -> Nullable<Text>,
+        display_name -> Text,
+        age_band -> Nullable<Text>,
+        created_at -> Timestamp,
+        disabled_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    assignments (id) {
+        id -> Text,
+        worker_id -> Text,
+        young_person_id -> Text,
+        started_at -> Timestamp,
+        ended_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    invites (id) {
+        id -> Text,
+        code_hash -> Text,
+        service_id -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        used_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    refresh_tokens (id) {
+        id -> Text,
+        user_id -> Text,
+        family_id -> Text,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        rotated_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    consent_events (id) {
+        id -> Text,
+        young_person_id -> Text,
+        scope -> Text,
+        granted -> Bool,
+        include_past -> Bool,
+        wording_version -> Integer,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    check_ins (young_person_id, id) {
+        young_person_id -> Text,
+        id -> Text,
+        recorded_at -> Timestamp,
+        utc_offset_minutes -> Integer,
+        mood -> Integer,
+        feelings -> Nullable<Text>,
+        note -> Nullable<Text>,
+        received_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    check_in_tombstones (young_person_id, id) {
+        young_person_id -> Text,
+        id -> Text,
+        deleted_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    audit_events (id) {
+        id -> Text,
+        service_id -> Text,
+        actor_id -> Nullable<Text>,
+        action -> Text,
+        subject_id -> Nullable<Text>,
+        outcome -> Text,
+        detail -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    signing_keys (kid) {
+        kid -> Text,
+        private_key -> Text,
+        public_key -> Text,
+        created_at -> Timestamp,
+        retired_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(
+    services,
+    users,
+    assignments,
+    invites,
+    refresh_tokens,
+    consent_events,
+    check_ins,
+    check_in_tombstones,
+    audit_events,
+    signing_keys,
+);

@@ -1,0 +1,151 @@
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::AnyConnection;
+use super::ids::{ServiceId, UserId};
+use super::schema::{assignments, users};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    YoungPerson,
+    Worker,
+    Admin,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::YoungPerson => "young_person",
+            Role::Worker => "worker",
+            Role::Admin => "admin",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Role> {
+        [Role::YoungPerson, Role::Worker, Role::Admin]
+            .into_iter()
+            .find(|role| role.as_str() == text)
+    }
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = users)]
+pub struct User {
+    pub id: String,
+    pub service_id: String,
+    pub role: String,
+    pub email: Option<String>,
+    pub password_hash: Option<String>,
+    pub display_name: String,
+    pub age_band: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub disabled_at: Option<NaiveDateTime>,
+}
+
+impl User {
+    pub fn user_id(&self) -> UserId {
+        UserId(self.id.clone())
+    }
+
+    pub fn service(&self) -> ServiceId {
+        ServiceId(self.service_id.clone())
+    }
+
+    /// Rows are written only through [`create`], so an unknown role means
+    /// the database was edited by hand; treat it as the least privileged.
+    pub fn role(&self) -> Role {
+        Role::parse(&self.role).unwrap_or(Role::YoungPerson)
+    }
+
+    pub fn is_active(&self) -> bool {
+        self.disabled_at.is_none()
+    }
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = users)]
+pub struct NewUser<'a> {
+    pub id: &'a str,
+    pub service_id: &'a str,
+    pub role: &'a str,
+    pub email: Option<&'a str>,
+    pub password_hash: Option<&'a str>,
+    pub display_name: &'a str,
+    pub age_band: Option<&'a str>,
+    pub created_at: NaiveDateTime,
+}
+
+pub fn create(conn: &mut AnyConnection, new: NewUser<'_>) -> QueryResult<UserId> {
+    let id = UserId(new.id.to_owned());
+    diesel::insert_into(users::table)
+        .values(new)
+        .execute(conn)?;
+    Ok(id)
+}
+
+pub fn find(conn: &mut AnyConnection, id: &UserId) -> QueryResult<Option<User>> {
+    users::table
+        .find(id.as_str())
+        .select(User::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Emails are compared case-insensitively: they are stored lower-cased.
+pub fn find_by_email(conn: &mut AnyConnection, email: &str) -> QueryResult<Option<User>> {
+    users::table
+        .filter(users::email.eq(normalise_email(email)))
+        .select(User::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn normalise_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+pub fn assign(
+    conn: &mut AnyConnection,
+    worker: &UserId,
+    young_person: &UserId,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::insert_into(assignments::table)
+        .values((
+            assignments::id.eq(super::ids::new_row_id()),
+            assignments::worker_id.eq(worker.as_str()),
+            assignments::young_person_id.eq(young_person.as_str()),
+            assignments::started_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Whether `worker` is assigned to `young_person` now.
+pub fn is_assigned(
+    conn: &mut AnyConnection,
+    worker: &UserId,
+    young_person: &UserId,
+) -> QueryResult<bool> {
+    let count: i64 = assignments::table
+        .filter(assignments::worker_id.eq(worker.as_str()))
+        .filter(assignments::young_person_id.eq(young_person.as_str()))
+        .filter(assignments::ended_at.is_null())
+        .count()
+        .get_result(conn)?;
+    Ok(count > 0)
+}
+
+/// The young people assigned to `worker` now, by name.
+pub fn caseload(conn: &mut AnyConnection, worker: &UserId) -> QueryResult<Vec<User>> {
+    users::table
+        .inner_join(assignments::table.on(assignments::young_person_id.eq(users::id)))
+        .filter(assignments::worker_id.eq(worker.as_str()))
+        .filter(assignments::ended_at.is_null())
+        .filter(users::disabled_at.is_null())
+        .order(users::display_name.asc())
+        .select(User::as_select())
+        .load(conn)
+}

@@ -1,0 +1,153 @@
+//! One error type for HTTP. Every error leaves as `application/problem+json`
+//! with a stable snake_case `code`; unexpected failures are logged once,
+//! here, and leave as an opaque 500.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, ResponseError};
+use lantern_core::{ConsentScope, ValidationError, ValidationErrors};
+use serde::Serialize;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("sign in to do this")]
+    Unauthenticated,
+    #[error("that email and password don't match")]
+    InvalidCredentials,
+    #[error("this sign-in has ended; sign in again")]
+    InvalidRefreshToken,
+    #[error("this sign-in was used twice, so it has been ended everywhere for safety")]
+    RefreshTokenReused,
+    #[error("you can't do this")]
+    Forbidden,
+    #[error("the young person does not share their {}", .0.as_str())]
+    ConsentRequired(ConsentScope),
+    #[error("not found")]
+    NotFound,
+    #[error("that code doesn't work: it may be mistyped, used already or out of date")]
+    InvalidInvite,
+    #[error("the request is too large")]
+    PayloadTooLarge,
+    #[error("{0}")]
+    Validation(ValidationErrors),
+    #[error("the database is not answering")]
+    NotReady,
+    #[error("internal error")]
+    Internal(#[from] anyhow::Error),
+}
+
+impl ApiError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            ApiError::BadRequest(_) => "bad_request",
+            ApiError::Unauthenticated => "unauthenticated",
+            ApiError::InvalidCredentials => "invalid_credentials",
+            ApiError::InvalidRefreshToken => "invalid_refresh_token",
+            ApiError::RefreshTokenReused => "refresh_token_reused",
+            ApiError::Forbidden => "forbidden",
+            ApiError::ConsentRequired(_) => "consent_required",
+            ApiError::NotFound => "not_found",
+            ApiError::InvalidInvite => "invalid_invite",
+            ApiError::PayloadTooLarge => "payload_too_large",
+            ApiError::Validation(_) => "validation_failed",
+            ApiError::NotReady => "not_ready",
+            ApiError::Internal(_) => "internal",
+        }
+    }
+
+    fn title(&self) -> &'static str {
+        match self {
+            ApiError::BadRequest(_) => "The request could not be read",
+            ApiError::Unauthenticated
+            | ApiError::InvalidCredentials
+            | ApiError::InvalidRefreshToken
+            | ApiError::RefreshTokenReused => "Not signed in",
+            ApiError::Forbidden | ApiError::ConsentRequired(_) => "Not allowed",
+            ApiError::NotFound | ApiError::InvalidInvite => "Not found",
+            ApiError::PayloadTooLarge => "Too large",
+            ApiError::Validation(_) => "Some of what was sent is not right",
+            ApiError::NotReady => "Not ready",
+            ApiError::Internal(_) => "Something went wrong on our side",
+        }
+    }
+
+    pub fn validation(field: &str, code: &str, message: impl Into<String>) -> ApiError {
+        ApiError::Validation(ValidationErrors::one(field, code, message))
+    }
+}
+
+impl From<ValidationErrors> for ApiError {
+    fn from(errors: ValidationErrors) -> Self {
+        ApiError::Validation(errors)
+    }
+}
+
+impl From<diesel::result::Error> for ApiError {
+    fn from(error: diesel::result::Error) -> Self {
+        ApiError::Internal(anyhow::Error::new(error).context("database query failed"))
+    }
+}
+
+impl From<diesel::r2d2::PoolError> for ApiError {
+    fn from(error: diesel::r2d2::PoolError) -> Self {
+        ApiError::Internal(anyhow::Error::new(error).context("no database connection"))
+    }
+}
+
+impl From<actix_web::error::BlockingError> for ApiError {
+    fn from(error: actix_web::error::BlockingError) -> Self {
+        ApiError::Internal(anyhow::Error::new(error).context("blocking task failed"))
+    }
+}
+
+#[derive(Serialize)]
+struct Problem<'a> {
+    #[serde(rename = "type")]
+    kind: String,
+    title: &'a str,
+    status: u16,
+    code: &'a str,
+    detail: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    errors: Option<&'a [ValidationError]>,
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            ApiError::Unauthenticated
+            | ApiError::InvalidCredentials
+            | ApiError::InvalidRefreshToken
+            | ApiError::RefreshTokenReused => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden | ApiError::ConsentRequired(_) => StatusCode::FORBIDDEN,
+            ApiError::NotFound | ApiError::InvalidInvite => StatusCode::NOT_FOUND,
+            ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::NotReady => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if let ApiError::Internal(error) = self {
+            tracing::error!(error = format!("{error:#}"), "request failed");
+        }
+        let status = self.status_code();
+        let problem = Problem {
+            kind: format!("urn:lantern:problem:{}", self.code()),
+            title: self.title(),
+            status: status.as_u16(),
+            code: self.code(),
+            detail: self.to_string(),
+            errors: match self {
+                ApiError::Validation(errors) => Some(errors.errors()),
+                _ => None,
+            },
+        };
+        HttpResponse::build(status)
+            .content_type("application/problem+json")
+            .json(problem)
+    }
+}

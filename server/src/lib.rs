@@ -1,0 +1,14 @@
+//! Lantern's server: the API, storage and the web client's host. Domain
+//! rules come from `lantern-core`; this crate stores, authorises and serves.
+
+pub mod admin;
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod routes;
+pub mod seed;
+pub mod startup;
+pub mod telemetry;
+mod web_client;

@@ -1,0 +1,64 @@
+use actix_web::{HttpResponse, web};
+use chrono::Utc;
+use lantern_core::sync::{RefusedRecord, SyncOutcome, missing_scopes};
+use lantern_core::{SyncBatch, SyncRecord};
+
+use crate::auth::AuthUser;
+use crate::db::check_ins::{self, Upserted};
+use crate::db::users::Role;
+use crate::db::{DbPool, consents, write};
+use crate::error::ApiError;
+use crate::routes::with_conn;
+
+/// Stores a batch from the young person's device. The core validates it
+/// with the same rules the device used; a batch with any invalid record is
+/// refused whole. Records consent does not cover are refused one by one;
+/// everything else is stored in one transaction.
+pub async fn sync_batch(
+    pool: web::Data<DbPool>,
+    caller: AuthUser,
+    body: web::Bytes,
+) -> Result<HttpResponse, ApiError> {
+    caller.require(Role::YoungPerson)?;
+    let text = std::str::from_utf8(&body)
+        .map_err(|_| ApiError::BadRequest("the body is not UTF-8 text".into()))?;
+    let batch = SyncBatch::parse(text)?;
+    let outcome = with_conn(&pool, move |conn| {
+        write(conn, |conn| {
+            let now = Utc::now().naive_utc();
+            let grants = consents::current_grants(conn, &caller.id)?;
+            let mut outcome = SyncOutcome::default();
+            for record in &batch.records {
+                let missing = missing_scopes(record, &grants);
+                if !missing.is_empty() {
+                    let names: Vec<_> = missing.iter().map(|s| s.as_str()).collect();
+                    outcome.refused.push(RefusedRecord {
+                        id: record.id().clone(),
+                        code: "scope_not_shared".into(),
+                        reason: format!("Not shared: {}.", names.join(", ")),
+                    });
+                    continue;
+                }
+                match record {
+                    SyncRecord::UpsertCheckIn { check_in } => {
+                        match check_ins::upsert(conn, &caller.id, check_in, now)? {
+                            Upserted::Stored => outcome.stored.push(check_in.id.clone()),
+                            Upserted::AlreadyDeleted => outcome.refused.push(RefusedRecord {
+                                id: check_in.id.clone(),
+                                code: "already_deleted".into(),
+                                reason: "This check-in was deleted.".into(),
+                            }),
+                        }
+                    }
+                    SyncRecord::DeleteCheckIn { id } => {
+                        check_ins::delete(conn, &caller.id, id, now)?;
+                        outcome.deleted.push(id.clone());
+                    }
+                }
+            }
+            Ok::<_, ApiError>(outcome)
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(outcome))
+}

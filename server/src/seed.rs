@@ -1,0 +1,217 @@
+//! Demo data for a new user to explore: a clearly fictional service, a
+//! worker whose login is printed, and young people with weeks of check-ins
+//! shared in different ways. Running it again changes nothing.
+
+use chrono::{DateTime, Duration, FixedOffset, Utc};
+use lantern_core::consent::{CONSENT_WORDING_VERSION, share_check_in};
+use lantern_core::profile::AgeBand;
+use lantern_core::{CheckIn, ConsentGrant, ConsentScope, Feeling, FeelingEntry, RecordId};
+
+use crate::admin::{self, NewStaff};
+use crate::db::consents::{self, NewConsentEvent};
+use crate::db::ids::{ServiceId, UserId, new_row_id};
+use crate::db::users::{self, NewUser, Role};
+use crate::db::{AnyConnection, check_ins, services, write};
+
+pub const DEMO_SERVICE: &str = "Riverside Young People's Service (demo)";
+pub const DEMO_WORKER_EMAIL: &str = "demo.worker@lantern.example";
+pub const DEMO_WORKER_PASSWORD: &str = "lantern-demo-worker";
+
+pub struct DemoYoungPerson {
+    name: &'static str,
+    age_band: AgeBand,
+    scopes: &'static [ConsentScope],
+    weeks: i64,
+    /// Mood drifts from `start` towards `end` over the weeks.
+    start: f64,
+    end: f64,
+}
+
+const YOUNG_PEOPLE: [DemoYoungPerson; 4] = [
+    DemoYoungPerson {
+        name: "Sky",
+        age_band: AgeBand::ThirteenToFifteen,
+        scopes: &[ConsentScope::Mood, ConsentScope::Feelings],
+        weeks: 6,
+        start: 2.0,
+        end: 3.8,
+    },
+    DemoYoungPerson {
+        name: "Jay",
+        age_band: AgeBand::TenToTwelve,
+        scopes: &[ConsentScope::Mood],
+        weeks: 4,
+        start: 3.5,
+        end: 2.6,
+    },
+    DemoYoungPerson {
+        name: "Robin",
+        age_band: AgeBand::SixteenToEighteen,
+        scopes: &[],
+        weeks: 3,
+        start: 3.0,
+        end: 3.0,
+    },
+    DemoYoungPerson {
+        name: "Alex",
+        age_band: AgeBand::ThirteenToFifteen,
+        scopes: &[ConsentScope::Mood, ConsentScope::Feelings],
+        weeks: 5,
+        start: 2.5,
+        end: 2.9,
+    },
+];
+
+/// Returns false when the demo was already there.
+pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<bool> {
+    if services::find_by_name(conn, DEMO_SERVICE)?.is_some() {
+        return Ok(false);
+    }
+    let service = admin::create_service(conn, DEMO_SERVICE)?;
+    let worker = admin::create_staff(
+        conn,
+        NewStaff {
+            service: &service,
+            role: Role::Worker,
+            email: DEMO_WORKER_EMAIL,
+            display_name: "Sam Rivers",
+            password: DEMO_WORKER_PASSWORD,
+        },
+    )?;
+    let now = Utc::now();
+    write(conn, |conn| -> anyhow::Result<()> {
+        for (index, person) in YOUNG_PEOPLE.iter().enumerate() {
+            seed_young_person(conn, &service, &worker, person, index as u64, now)?;
+        }
+        Ok(())
+    })?;
+    Ok(true)
+}
+
+fn seed_young_person(
+    conn: &mut AnyConnection,
+    service: &ServiceId,
+    worker: &UserId,
+    person: &DemoYoungPerson,
+    index: u64,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let joined = now - Duration::weeks(person.weeks) - Duration::days(1);
+    let id = UserId(new_row_id());
+    users::create(
+        conn,
+        NewUser {
+            id: id.as_str(),
+            service_id: service.as_str(),
+            role: Role::YoungPerson.as_str(),
+            email: None,
+            password_hash: None,
+            display_name: person.name,
+            age_band: Some(person.age_band.as_str()),
+            created_at: joined.naive_utc(),
+        },
+    )?;
+    users::assign(conn, worker, &id, joined.naive_utc())?;
+    let mut grants = Vec::new();
+    for &scope in person.scopes {
+        let event = NewConsentEvent {
+            scope,
+            granted: true,
+            include_past: true,
+            wording_version: CONSENT_WORDING_VERSION as i32,
+        };
+        consents::record(conn, &id, &event, joined.naive_utc())?;
+        grants.push(ConsentGrant {
+            scope,
+            granted_at: joined.fixed_offset(),
+            include_past: true,
+        });
+    }
+    let mut random = Lcg(0x5eed_0000 + index);
+    let days = person.weeks * 7;
+    let uk = FixedOffset::east_opt(0).ok_or_else(|| anyhow::anyhow!("bad offset"))?;
+    for day in 0..days {
+        // Most days, not all: real check-ins are irregular.
+        if random.next() % 10 < 3 {
+            continue;
+        }
+        let progress = day as f64 / days as f64;
+        let trend = person.start + (person.end - person.start) * progress;
+        let wobble = (random.next() % 3) as f64 - 1.0;
+        let mood = (trend + wobble).round().clamp(1.0, 5.0) as u8;
+        let at =
+            (joined + Duration::days(day + 1) + Duration::hours(15 + (random.next() % 6) as i64))
+                .with_timezone(&uk);
+        let check_in = CheckIn {
+            id: RecordId::generate(at.timestamp_millis() as u64, random.bytes()),
+            recorded_at: at,
+            mood,
+            feelings: feelings_for(mood, &mut random),
+            note: None,
+        };
+        check_in.validate()?;
+        if let Some(shared) = share_check_in(&check_in, &grants) {
+            check_ins::upsert(conn, &id, &shared, at.naive_utc())?;
+        }
+    }
+    Ok(())
+}
+
+fn feelings_for(mood: u8, random: &mut Lcg) -> Vec<FeelingEntry> {
+    let pool: &[Feeling] = match mood {
+        1 | 2 => &[
+            Feeling::Sad,
+            Feeling::Worried,
+            Feeling::Lonely,
+            Feeling::Tired,
+            Feeling::Overwhelmed,
+        ],
+        3 => &[
+            Feeling::Tired,
+            Feeling::Stressed,
+            Feeling::Calm,
+            Feeling::Worried,
+        ],
+        _ => &[
+            Feeling::Happy,
+            Feeling::Calm,
+            Feeling::Proud,
+            Feeling::Hopeful,
+            Feeling::Excited,
+        ],
+    };
+    let first = pool[(random.next() % pool.len() as u64) as usize];
+    let second = pool[(random.next() % pool.len() as u64) as usize];
+    let mut feelings = vec![FeelingEntry {
+        feeling: first,
+        intensity: 1 + (random.next() % 3) as u8,
+    }];
+    if second != first {
+        feelings.push(FeelingEntry {
+            feeling: second,
+            intensity: 1 + (random.next() % 3) as u8,
+        });
+    }
+    feelings
+}
+
+/// A tiny deterministic generator: the demo is the same on every machine.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        self.0 >> 33
+    }
+
+    fn bytes(&mut self) -> [u8; 10] {
+        let mut bytes = [0u8; 10];
+        for byte in &mut bytes {
+            *byte = (self.next() & 0xff) as u8;
+        }
+        bytes
+    }
+}
