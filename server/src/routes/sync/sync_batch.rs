@@ -1,6 +1,6 @@
 use actix_web::{HttpResponse, web};
 use chrono::Utc;
-use lantern_core::sync::{RefusedRecord, SyncOutcome, missing_scopes};
+use lantern_core::sync::{MAX_BATCH_BYTES, RefusedRecord, SyncOutcome, missing_scopes};
 use lantern_core::{SyncBatch, SyncRecord};
 
 use crate::auth::AuthUser;
@@ -17,9 +17,16 @@ use crate::routes::with_conn;
 pub async fn sync_batch(
     pool: web::Data<DbPool>,
     caller: AuthUser,
-    body: web::Bytes,
+    payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     caller.require(Role::YoungPerson)?;
+    // The core enforces the exact bound on the text; this stops a huge body
+    // before it is all in memory.
+    let body = payload
+        .to_bytes_limited(MAX_BATCH_BYTES + 1024)
+        .await
+        .map_err(|_| ApiError::PayloadTooLarge)?
+        .map_err(|e| ApiError::BadRequest(format!("the body could not be read: {e}")))?;
     let text = std::str::from_utf8(&body)
         .map_err(|_| ApiError::BadRequest("the body is not UTF-8 text".into()))?;
     let batch = SyncBatch::parse(text)?;
