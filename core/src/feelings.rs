@@ -117,7 +117,7 @@ mod tests {
     #[test]
     fn the_vocabulary_has_pleasant_and_unpleasant_feelings() {
         let pleasant = Feeling::ALL.iter().filter(|f| f.is_pleasant()).count();
-        assert!(pleasant >= 4 && pleasant <= 12, "{pleasant} pleasant");
+        assert!((4..=12).contains(&pleasant), "{pleasant} pleasant");
     }
 
     #[test]

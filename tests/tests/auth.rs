@@ -1,5 +1,7 @@
 //! Sign-in, rotating refresh tokens, invites and joining.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
+
 use lantern_tests::{Session, StatusCode, TestApp, assert_problem, on_both_backends};
 use serde_json::{Value, json};
 

@@ -1,6 +1,8 @@
 //! Sync batches: validated by the core, idempotent, consent-checked per
 //! record, stored whole or not at all.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
+
 use lantern_core::sync::MAX_RECORDS_PER_BATCH;
 use lantern_core::sync::build_sync_batch;
 use lantern_tests::{
@@ -125,11 +127,16 @@ async fn a_deleted_check_in_is_forgotten_and_not_stored_again(app: TestApp) {
     let (_, _, young_person) = app.worker_with_young_person().await;
     let grants = grants_from(&app.set_consent(&young_person, "mood", true, false).await);
     let mine = check_in(3, 0, None);
-    let upsert = batch_for(&[mine.clone()], &grants);
+    let upsert = batch_for(std::slice::from_ref(&mine), &grants);
     app.sync(&young_person, &upsert).await;
     assert_eq!(app.check_in_count(&young_person), 1);
 
-    let delete = serde_json::to_value(build_sync_batch(&[], &[mine.id.clone()], &grants)).unwrap();
+    let delete = serde_json::to_value(build_sync_batch(
+        &[],
+        std::slice::from_ref(&mine.id),
+        &grants,
+    ))
+    .unwrap();
     let outcome: Value = app.sync(&young_person, &delete).await.json().await.unwrap();
     assert_eq!(outcome["deleted"], json!([mine.id.as_str()]));
     assert_eq!(app.check_in_count(&young_person), 0);

@@ -2,6 +2,8 @@
 //! worker invites, a young person joins, checks in, shares mood, syncs, and
 //! the worker sees it, with consent checked and every read audited.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
+
 use lantern_tests::{
     StatusCode, TestApp, assert_problem, batch_for, check_in, grants_from, on_both_backends,
 };
@@ -22,7 +24,10 @@ async fn join_check_in_share_sync_and_the_worker_sees_it(app: TestApp) {
     assert_eq!(grants.len(), 1);
     let mine = check_in(2, 0, Some("a private note"));
     let response = app
-        .sync(&young_person, &batch_for(&[mine.clone()], &grants))
+        .sync(
+            &young_person,
+            &batch_for(std::slice::from_ref(&mine), &grants),
+        )
         .await;
     assert_eq!(response.status(), StatusCode::OK);
     let outcome: Value = response.json().await.unwrap();

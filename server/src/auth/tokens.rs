@@ -170,7 +170,7 @@ mod tests {
         let expired = keys.issue_access("u1", Role::Worker, "s1", old).unwrap();
         assert!(keys.verify_access(&expired).is_err());
 
-        let foreign = super::keys()
+        let foreign = self::keys()
             .issue_access("u1", Role::Worker, "s1", Utc::now())
             .unwrap();
         assert!(
