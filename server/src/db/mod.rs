@@ -70,7 +70,17 @@ pub fn connect(url: &str, max_size: u32) -> anyhow::Result<DbPool> {
     Ok(pool)
 }
 
-fn run_migrations(conn: &mut AnyConnection) -> anyhow::Result<()> {
+/// Reverts every migration (down.sql), for tests that prove each one undoes
+/// its up.sql. Never called by the server.
+pub fn revert_all_migrations(conn: &mut AnyConnection) -> anyhow::Result<()> {
+    match conn {
+        AnyConnection::Postgresql(pg) => pg.revert_all_migrations(POSTGRES_MIGRATIONS).map(drop),
+        AnyConnection::Sqlite(sqlite) => sqlite.revert_all_migrations(SQLITE_MIGRATIONS).map(drop),
+    }
+    .map_err(|e| anyhow::anyhow!("reverting migrations failed: {e}"))
+}
+
+pub fn run_migrations(conn: &mut AnyConnection) -> anyhow::Result<()> {
     let applied = match conn {
         AnyConnection::Postgresql(pg) => pg.run_pending_migrations(POSTGRES_MIGRATIONS),
         AnyConnection::Sqlite(sqlite) => sqlite.run_pending_migrations(SQLITE_MIGRATIONS),

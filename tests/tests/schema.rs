@@ -1,0 +1,109 @@
+//! The hand-written `schema.rs` matches both migration trees, and every
+//! migration's down.sql undoes its up.sql.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use diesel::sql_types::BigInt;
+use lantern_server::db::schema::*;
+use lantern_server::db::{
+    AnyConnection, audit, check_ins as rows, consents, invites as invite_rows,
+    refresh_tokens as token_rows, revert_all_migrations, run_migrations, services as service_rows,
+    signing_keys as key_rows, users as user_rows,
+};
+use lantern_tests::{TestApp, on_both_backends};
+
+on_both_backends!(
+    every_table_and_column_in_schema_rs_exists_with_its_type,
+    down_migrations_undo_up_migrations
+);
+
+/// Selecting every column into the row types fails if a column is missing,
+/// misnamed or of another type on this backend.
+fn check_schema(conn: &mut AnyConnection) {
+    services::table
+        .select(service_rows::Service::as_select())
+        .limit(0)
+        .load(conn)
+        .unwrap();
+    users::table
+        .select(user_rows::User::as_select())
+        .limit(0)
+        .load(conn)
+        .unwrap();
+    assignments::table
+        .select(assignments::all_columns)
+        .limit(0)
+        .load::<(String, String, String, NaiveDateTime, Option<NaiveDateTime>)>(conn)
+        .unwrap();
+    invites::table
+        .select(invite_rows::Invite::as_select())
+        .limit(0)
+        .load(conn)
+        .unwrap();
+    refresh_tokens::table
+        .select(token_rows::RefreshToken::as_select())
+        .limit(0)
+        .load(conn)
+        .unwrap();
+    consent_events::table
+        .select(consents::ConsentEvent::as_select())
+        .limit(0)
+        .load(conn)
+        .unwrap();
+    check_ins::table
+        .select(rows::CheckInRow::as_select())
+        .limit(0)
+        .load(conn)
+        .unwrap();
+    check_in_tombstones::table
+        .select(check_in_tombstones::all_columns)
+        .limit(0)
+        .load::<(String, String, NaiveDateTime)>(conn)
+        .unwrap();
+    audit_events::table
+        .select(audit::AuditEvent::as_select())
+        .limit(0)
+        .load(conn)
+        .unwrap();
+    signing_keys::table
+        .select(key_rows::SigningKeyRow::as_select())
+        .limit(0)
+        .load(conn)
+        .unwrap();
+}
+
+#[derive(QueryableByName)]
+struct Count {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+fn user_tables(conn: &mut AnyConnection) -> i64 {
+    let sql = match conn {
+        AnyConnection::Sqlite(_) => {
+            "SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' \
+             AND name NOT LIKE 'sqlite_%' AND name <> '__diesel_schema_migrations'"
+        }
+        AnyConnection::Postgresql(_) => {
+            "SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'public' \
+             AND table_name <> '__diesel_schema_migrations'"
+        }
+    };
+    diesel::sql_query(sql).get_result::<Count>(conn).unwrap().n
+}
+
+async fn every_table_and_column_in_schema_rs_exists_with_its_type(app: TestApp) {
+    let mut conn = app.pool.get().unwrap();
+    check_schema(&mut conn);
+}
+
+async fn down_migrations_undo_up_migrations(app: TestApp) {
+    let mut conn = app.pool.get().unwrap();
+    assert_eq!(user_tables(&mut conn), 10);
+    revert_all_migrations(&mut conn).unwrap();
+    assert_eq!(user_tables(&mut conn), 0, "down.sql left tables behind");
+    run_migrations(&mut conn).unwrap();
+    check_schema(&mut conn);
+}
