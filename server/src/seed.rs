@@ -2,7 +2,7 @@
 //! worker whose login is printed, and young people with weeks of check-ins
 //! shared in different ways. Running it again changes nothing.
 
-use chrono::{DateTime, Duration, FixedOffset, Utc};
+use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
 use lantern_core::consent::{CONSENT_WORDING_VERSION, share_check_in};
 use lantern_core::profile::AgeBand;
 use lantern_core::{CheckIn, ConsentGrant, ConsentScope, Feeling, FeelingEntry, RecordId};
@@ -139,9 +139,16 @@ fn seed_young_person(
         let trend = person.start + (person.end - person.start) * progress;
         let wobble = (random.next() % 3) as f64 - 1.0;
         let mood = (trend + wobble).round().clamp(1.0, 5.0) as u8;
-        let at =
-            (joined + Duration::days(day + 1) + Duration::hours(15 + (random.next() % 6) as i64))
-                .with_timezone(&uk);
+        // After school, 15:00 to 20:59 (UK winter time equals UTC).
+        let date = (joined + Duration::days(day + 1)).date_naive();
+        let minute = (random.next() % 360) as u32;
+        let Some(local) = date.and_hms_opt(15 + minute / 60, minute % 60, 0) else {
+            continue;
+        };
+        let at = uk.from_utc_datetime(&local);
+        if at > now {
+            continue;
+        }
         let check_in = CheckIn {
             id: RecordId::generate(at.timestamp_millis() as u64, random.bytes()),
             recorded_at: at,
