@@ -1,0 +1,91 @@
+// The one door to the wasm core. Everything else imports these typed
+// wrappers; nothing else touches wasm-bindgen. The core speaks JSON, and the
+// types of that JSON are generated from the Rust types (./generated).
+
+import init, * as wasm from './pkg/lantern_core.js';
+import type { CheckIn } from './generated/CheckIn';
+import type { CheckInLimits } from './generated/CheckInLimits';
+import type { Checked } from './generated/Checked';
+import type { ConsentGrant } from './generated/ConsentGrant';
+import type { FeelingOption } from './generated/FeelingOption';
+import type { RecordId } from './generated/RecordId';
+import type { ScopeOption } from './generated/ScopeOption';
+import type { SyncBatch } from './generated/SyncBatch';
+
+export type { CheckIn, CheckInLimits, Checked, ConsentGrant, FeelingOption, RecordId, ScopeOption, SyncBatch };
+export type { ConsentScope } from './generated/ConsentScope';
+export type { Feeling } from './generated/Feeling';
+export type { FeelingEntry } from './generated/FeelingEntry';
+export type { SharedCheckIn } from './generated/SharedCheckIn';
+export type { SyncOutcome } from './generated/SyncOutcome';
+export type { ValidationError } from './generated/ValidationError';
+export type { AgeBand } from './generated/AgeBand';
+
+let ready: Promise<void> | undefined;
+
+/** Loads the wasm once (in the browser, fetched next to this module). */
+export function loadCore(): Promise<void> {
+  ready ??= init().then(() => undefined);
+  return ready;
+}
+
+/** For Node (tests): instantiate from the bytes of lantern_core_bg.wasm. */
+export function loadCoreSync(bytes: BufferSource): void {
+  wasm.initSync({ module: bytes });
+  ready = Promise.resolve();
+}
+
+/** What a check-in form holds before the core has checked it. */
+export interface CheckInDraft {
+  id: string;
+  recorded_at: string;
+  mood: number;
+  feelings: { feeling: string; intensity: number }[];
+  note?: string;
+}
+
+export function validateCheckIn(draft: CheckInDraft): Checked<CheckIn> {
+  return JSON.parse(wasm.validateCheckIn(JSON.stringify(draft))) as Checked<CheckIn>;
+}
+
+/** A time-ordered id for a new record, made on the device. */
+export function newRecordId(now: number = Date.now()): RecordId {
+  const entropy = new Uint8Array(10);
+  crypto.getRandomValues(entropy);
+  return wasm.newRecordId(now, entropy);
+}
+
+/** The batch that may leave the device under `grants`. */
+export function buildSyncBatch(
+  checkIns: CheckIn[],
+  deleted: RecordId[],
+  grants: ConsentGrant[],
+): Checked<SyncBatch> {
+  return JSON.parse(
+    wasm.buildSyncBatch(JSON.stringify(checkIns), JSON.stringify(deleted), JSON.stringify(grants)),
+  ) as Checked<SyncBatch>;
+}
+
+export function feelingOptions(): FeelingOption[] {
+  return JSON.parse(wasm.feelingOptions()) as FeelingOption[];
+}
+
+export function scopeOptions(): ScopeOption[] {
+  return JSON.parse(wasm.scopeOptions()) as ScopeOption[];
+}
+
+export function checkInLimits(): CheckInLimits {
+  return JSON.parse(wasm.checkInLimits()) as CheckInLimits;
+}
+
+/** Local time with its UTC offset, e.g. 2026-11-23T16:05:00+00:00. */
+export function localTimestamp(date: Date = new Date()): string {
+  const pad = (n: number) => String(Math.trunc(Math.abs(n))).padStart(2, '0');
+  const offset = -date.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  return (
+    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}` +
+    `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` +
+    `${sign}${pad(offset / 60)}:${pad(offset % 60)}`
+  );
+}

@@ -1,0 +1,62 @@
+// The young person's data on their own device, in IndexedDB: check-ins,
+// and small settings (session, consent grants) in a key-value store.
+
+import type { CheckIn } from '../core';
+
+const DB_NAME = 'lantern';
+const DB_VERSION = 1;
+
+export interface StoredCheckIn {
+  id: string;
+  checkIn: CheckIn;
+  /** When the server last confirmed it stored this check-in; cleared when
+   * consent changes so what is shared is sent again. */
+  syncedAt?: string;
+}
+
+let opening: Promise<IDBDatabase> | undefined;
+
+function open(): Promise<IDBDatabase> {
+  opening ??= new Promise((resolve, reject) => {
+    const request = indexedDB.open(DB_NAME, DB_VERSION);
+    request.onupgradeneeded = () => {
+      const db = request.result;
+      db.createObjectStore('check_ins', { keyPath: 'id' });
+      db.createObjectStore('kv');
+    };
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  return opening;
+}
+
+async function run<T>(
+  store: string,
+  mode: IDBTransactionMode,
+  work: (store: IDBObjectStore) => IDBRequest<T>,
+): Promise<T> {
+  const db = await open();
+  return new Promise((resolve, reject) => {
+    const transaction = db.transaction(store, mode);
+    const request = work(transaction.objectStore(store));
+    transaction.oncomplete = () => resolve(request.result);
+    transaction.onerror = () => reject(transaction.error);
+    transaction.onabort = () => reject(transaction.error);
+  });
+}
+
+export const checkIns = {
+  all: async (): Promise<StoredCheckIn[]> => {
+    const rows = await run<StoredCheckIn[]>('check_ins', 'readonly', (s) => s.getAll());
+    return rows.sort((a, b) => b.checkIn.recorded_at.localeCompare(a.checkIn.recorded_at));
+  },
+  put: (row: StoredCheckIn) => run('check_ins', 'readwrite', (s) => s.put(row)).then(() => undefined),
+};
+
+export const settings = {
+  get: <T>(key: string) => run<T | undefined>('kv', 'readonly', (s) => s.get(key)),
+  set: async (key: string, value: unknown): Promise<void> => {
+    if (value === undefined) await run('kv', 'readwrite', (s) => s.delete(key));
+    else await run('kv', 'readwrite', (s) => s.put(value, key));
+  },
+};

@@ -1,0 +1,160 @@
+import { useMemo, useState } from 'preact/hooks';
+
+import {
+  checkInLimits,
+  feelingOptions,
+  localTimestamp,
+  newRecordId,
+  validateCheckIn,
+  type ValidationError,
+} from '../core';
+import { checkIns } from '../store/db';
+import { INTENSITIES, MOODS } from './moods';
+
+interface Props {
+  onSaved: () => void;
+  onCancel: () => void;
+}
+
+/** Mood → feelings (with how strong) → an optional note → save. The core
+ * checks the check-in; its messages are shown next to the fields. */
+export function CheckInScreen({ onSaved, onCancel }: Props) {
+  const feelings = useMemo(feelingOptions, []);
+  const limits = useMemo(checkInLimits, []);
+  const [mood, setMood] = useState(0);
+  const [picked, setPicked] = useState<Map<string, number>>(new Map());
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<ValidationError[]>([]);
+
+  const toggle = (feeling: string) => {
+    const next = new Map(picked);
+    if (next.has(feeling)) next.delete(feeling);
+    else next.set(feeling, 2);
+    setPicked(next);
+  };
+  const setIntensity = (feeling: string, intensity: number) => setPicked(new Map(picked).set(feeling, intensity));
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    const draft = {
+      id: newRecordId(),
+      recorded_at: localTimestamp(),
+      mood,
+      feelings: [...picked].map(([feeling, intensity]) => ({ feeling, intensity })),
+      ...(note.trim() ? { note } : {}),
+    };
+    const checked = validateCheckIn(draft);
+    if (checked.status === 'invalid') {
+      setErrors(checked.errors);
+      return;
+    }
+    await checkIns.put({ id: checked.value.id, checkIn: checked.value });
+    onSaved();
+  };
+
+  const errorFor = (prefix: string) => errors.filter((e) => e.field === prefix || e.field.startsWith(`${prefix}[`));
+  const noteLength = [...note].length;
+
+  return (
+    <form class="stack" onSubmit={save} noValidate>
+      <h1>How are you feeling?</h1>
+
+      <fieldset class="field moods">
+        <legend>Pick the face that fits best</legend>
+        <div class="row mood-row">
+          {MOODS.map((m) => (
+            <button
+              type="button"
+              key={m.value}
+              class={`mood ${mood === m.value ? 'picked' : 'secondary'}`}
+              aria-pressed={mood === m.value}
+              onClick={() => setMood(m.value)}
+            >
+              <span aria-hidden="true" class="face">
+                {m.face}
+              </span>
+              <span>{m.word}</span>
+            </button>
+          ))}
+        </div>
+        <FieldErrors errors={errorFor('mood')} />
+      </fieldset>
+
+      <fieldset class="field">
+        <legend>Which feelings are there? Pick as many as you like.</legend>
+        <div class="row">
+          {feelings.map((f) => (
+            <button
+              type="button"
+              key={f.feeling}
+              class={`chip ${picked.has(f.feeling) ? 'picked' : 'secondary'}`}
+              aria-pressed={picked.has(f.feeling)}
+              onClick={() => toggle(f.feeling)}
+            >
+              {f.label}
+            </button>
+          ))}
+        </div>
+        {[...picked].map(([feeling, intensity]) => {
+          const label = feelings.find((f) => f.feeling === feeling)?.label ?? feeling;
+          return (
+            <div class="intensity row" role="group" aria-label={`How ${label.toLowerCase()}?`} key={feeling}>
+              <span>{label}:</span>
+              {INTENSITIES.map((i) => (
+                <button
+                  type="button"
+                  key={i.value}
+                  class={intensity === i.value ? 'picked small' : 'secondary small'}
+                  aria-pressed={intensity === i.value}
+                  onClick={() => setIntensity(feeling, i.value)}
+                >
+                  {i.word}
+                </button>
+              ))}
+            </div>
+          );
+        })}
+        <FieldErrors errors={errorFor('feelings')} />
+      </fieldset>
+
+      <div class="field">
+        <label for="note">A note, if you like (optional)</label>
+        <textarea id="note" rows={3} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+        <p class={`hint ${noteLength > limits.note_max_chars ? 'field-error' : ''}`} aria-live="polite">
+          {noteLength} / {limits.note_max_chars} characters. Your note stays on this phone unless you share notes.
+        </p>
+        <FieldErrors errors={errorFor('note')} />
+      </div>
+
+      {errors.length > 0 && (
+        <div class="alert" role="alert">
+          <p>Nearly there! Please fix:</p>
+          <ul>
+            {errors.map((e) => (
+              <li key={e.field + e.code}>{e.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <div class="row">
+        <button type="submit">Save check-in</button>
+        <button type="button" class="secondary" onClick={onCancel}>
+          Not now
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function FieldErrors({ errors }: { errors: ValidationError[] }) {
+  return (
+    <>
+      {errors.map((e) => (
+        <p class="field-error" key={e.field + e.code}>
+          {e.message}
+        </p>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,115 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+
+import { ApiError, OfflineError } from '../api/client';
+import type { ConsentState } from '../api/types';
+import { scopeOptions, type ConsentScope } from '../core';
+import { markAllUnsent } from './sync';
+import { api, saveConsents } from './session';
+
+/** The scopes a young person can switch on now; more come with later screens. */
+const SWITCHABLE: ConsentScope[] = ['mood', 'feelings', 'notes'];
+const WORDING_VERSION = 1;
+
+/** What to share with your worker, each with what they will see. */
+export function SharingScreen({ onChanged, onDone }: { onChanged: () => void; onDone: () => void }) {
+  const options = useMemo(() => scopeOptions().filter((o) => SWITCHABLE.includes(o.scope)), []);
+  const [consents, setConsents] = useState<ConsentState[]>([]);
+  const [includePast, setIncludePast] = useState(false);
+  const [problem, setProblem] = useState('');
+
+  useEffect(() => {
+    api
+      .call<{ consents: ConsentState[] }>('GET', '/me/consents')
+      .then(async (list) => {
+        setConsents(list.consents);
+        await saveConsents(list.consents);
+      })
+      .catch(() => setProblem('You need the internet to change what you share.'));
+  }, []);
+
+  const set = async (scope: ConsentScope, granted: boolean) => {
+    setProblem('');
+    try {
+      const list = await api.call<{ consents: ConsentState[] }>('PUT', `/me/consents/${scope}`, {
+        granted,
+        include_past: includePast,
+        wording_version: WORDING_VERSION,
+      });
+      setConsents(list.consents);
+      await saveConsents(list.consents);
+      await markAllUnsent();
+      onChanged();
+    } catch (error) {
+      if (error instanceof OfflineError) setProblem('You need the internet to change what you share.');
+      else if (error instanceof ApiError) setProblem(error.message);
+      else setProblem('Something went wrong. Please try again.');
+    }
+  };
+
+  return (
+    <section class="stack">
+      <h1>What you share</h1>
+      <p>You choose what your worker sees. You can change your mind at any time, and they stop seeing it straight away.</p>
+      <fieldset class="field">
+        <legend>When you turn something on, share…</legend>
+        <label class="choice">
+          <input type="radio" name="past" checked={!includePast} onChange={() => setIncludePast(false)} /> only what I
+          add from now on
+        </label>
+        <label class="choice">
+          <input type="radio" name="past" checked={includePast} onChange={() => setIncludePast(true)} /> what I added
+          before too
+        </label>
+      </fieldset>
+      {options.map((option) => {
+        const on = consents.find((c) => c.scope === option.scope)?.granted ?? false;
+        return (
+          <div class="card" key={option.scope}>
+            <div class="row" style={{ justifyContent: 'space-between' }}>
+              <h2 id={`scope-${option.scope}`}>{scopeTitle(option.scope)}</h2>
+              <button
+                type="button"
+                role="switch"
+                aria-checked={on}
+                aria-labelledby={`scope-${option.scope}`}
+                class={on ? 'picked' : 'secondary'}
+                onClick={() => set(option.scope, !on)}
+              >
+                {on ? 'Shared' : 'Not shared'}
+              </button>
+            </div>
+            <p class="hint">{option.explanation}</p>
+          </div>
+        );
+      })}
+      <div class="card">
+        <h2>Keeping you safe</h2>
+        <p>
+          What you share is private between you and your worker. But if your worker thinks you or someone else is not
+          safe, they must tell someone who can help. They will try to talk to you about it first.
+        </p>
+      </div>
+      {problem && (
+        <p class="alert" role="alert">
+          {problem}
+        </p>
+      )}
+      <button type="button" onClick={onDone}>
+        Done
+      </button>
+    </section>
+  );
+}
+
+function scopeTitle(scope: ConsentScope): string {
+  switch (scope) {
+    case 'mood':
+      return 'My moods';
+    case 'feelings':
+      return 'My feelings';
+    case 'notes':
+      return 'My notes';
+    default:
+      return scope;
+  }
+}

@@ -1,0 +1,178 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+
+import { GetHelpButton } from '../ui/GetHelp';
+import { checkIns, type StoredCheckIn } from '../store/db';
+import { CheckInScreen } from './CheckInScreen';
+import { JoinScreen } from './JoinScreen';
+import { moodFace, moodWord } from './moods';
+import { loadSession } from './session';
+import { SharingScreen } from './SharingScreen';
+import { describe, syncNow, type SyncStatus } from './sync';
+
+type Screen = 'home' | 'check-in' | 'join' | 'sharing';
+
+const RETRY_MS = 60_000;
+
+/** The young person's app: works without an account; connecting is optional. */
+export function YoungApp() {
+  const [screen, setScreen] = useState<Screen>('home');
+  const [connected, setConnected] = useState(false);
+  const [recent, setRecent] = useState<StoredCheckIn[]>([]);
+  const [status, setStatus] = useState<SyncStatus>({ state: 'not_connected' });
+  const [saved, setSaved] = useState(false);
+
+  const refresh = useCallback(async () => {
+    setConnected(Boolean(await loadSession()));
+    setRecent(await checkIns.all());
+  }, []);
+
+  const sync = useCallback(async () => {
+    setStatus({ state: 'sending' });
+    setStatus(await syncNow());
+    await refresh();
+  }, [refresh]);
+
+  useEffect(() => {
+    void refresh().then(sync);
+    const retry = () => void sync();
+    window.addEventListener('online', retry);
+    const timer = window.setInterval(retry, RETRY_MS);
+    return () => {
+      window.removeEventListener('online', retry);
+      window.clearInterval(timer);
+    };
+  }, [refresh, sync]);
+
+  const go = (next: Screen) => {
+    setSaved(false);
+    setScreen(next);
+  };
+
+  return (
+    <>
+      <header class="topbar">
+        <span class="brand">
+          <img src="/icon.svg" alt="" width="28" height="28" /> Lantern
+        </span>
+        <GetHelpButton />
+      </header>
+      <main>
+        {screen === 'check-in' && (
+          <CheckInScreen
+            onSaved={() => {
+              setScreen('home');
+              setSaved(true);
+              void sync();
+            }}
+            onCancel={() => go('home')}
+          />
+        )}
+        {screen === 'join' && (
+          <JoinScreen
+            onJoined={() => {
+              void refresh();
+              go('sharing');
+            }}
+            onCancel={() => go('home')}
+          />
+        )}
+        {screen === 'sharing' && <SharingScreen onChanged={() => void sync()} onDone={() => go('home')} />}
+        {screen === 'home' && (
+          <Home
+            connected={connected}
+            recent={recent}
+            status={status}
+            saved={saved}
+            onCheckIn={() => go('check-in')}
+            onJoin={() => go('join')}
+            onSharing={() => go('sharing')}
+            onSync={() => void sync()}
+          />
+        )}
+      </main>
+    </>
+  );
+}
+
+interface HomeProps {
+  connected: boolean;
+  recent: StoredCheckIn[];
+  status: SyncStatus;
+  saved: boolean;
+  onCheckIn: () => void;
+  onJoin: () => void;
+  onSharing: () => void;
+  onSync: () => void;
+}
+
+function Home({ connected, recent, status, saved, onCheckIn, onJoin, onSharing, onSync }: HomeProps) {
+  const shown = describe(status);
+  const pending = recent.some((row) => !row.syncedAt);
+  return (
+    <div class="stack">
+      {saved && (
+        <p class="status ok" role="status">
+          Saved. Well done for checking in.
+        </p>
+      )}
+      <section class="card stack">
+        <h1>Hi! How are things?</h1>
+        <p>Check in with how you feel. It only takes a moment, and it stays on this phone.</p>
+        <button type="button" onClick={onCheckIn}>
+          Check in
+        </button>
+      </section>
+
+      <section class="card">
+        <h2>Sharing</h2>
+        <p class={`status ${shown.tone}`} data-testid="sync-status" aria-live="polite">
+          {shown.text}
+        </p>
+        <div class="row">
+          {connected ? (
+            <>
+              <button type="button" class="secondary" onClick={onSharing}>
+                What I share
+              </button>
+              {pending && status.state !== 'not_shared' && (
+                <button type="button" class="secondary" onClick={onSync}>
+                  Send now
+                </button>
+              )}
+            </>
+          ) : (
+            <button type="button" class="secondary" onClick={onJoin}>
+              I have a code from my worker
+            </button>
+          )}
+        </div>
+      </section>
+
+      <section class="card">
+        <h2>My check-ins</h2>
+        {recent.length === 0 ? (
+          <p class="hint">Nothing yet. Your check-ins will show here.</p>
+        ) : (
+          <ul class="check-ins">
+            {recent.slice(0, 10).map((row) => (
+              <li key={row.id}>
+                <span aria-hidden="true">{moodFace(row.checkIn.mood)}</span> {moodWord(row.checkIn.mood)} ·{' '}
+                {when(row.checkIn.recorded_at)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function when(recordedAt: string): string {
+  return new Date(recordedAt).toLocaleString('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
