@@ -1,0 +1,128 @@
+// The core as the browser uses it: the built wasm package, through the one
+// typed module. The same rules the server runs natively.
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import {
+  buildSyncBatch,
+  checkInLimits,
+  feelingOptions,
+  loadCoreSync,
+  localTimestamp,
+  newRecordId,
+  validateCheckIn,
+  type CheckIn,
+  type CheckInDraft,
+  type ConsentGrant,
+} from '../src/core';
+
+beforeAll(() => {
+  const wasm = fileURLToPath(new URL('../src/core/pkg/lantern_core_bg.wasm', import.meta.url));
+  loadCoreSync(readFileSync(wasm));
+});
+
+function draft(overrides: Partial<CheckInDraft> = {}): CheckInDraft {
+  return {
+    id: newRecordId(Date.parse('2026-11-23T16:05:00Z')),
+    recorded_at: '2026-11-23T16:05:00+00:00',
+    mood: 2,
+    feelings: [{ feeling: 'worried', intensity: 3 }],
+    note: 'Maths test tomorrow',
+    ...overrides,
+  };
+}
+
+function valid(d: CheckInDraft): CheckIn {
+  const checked = validateCheckIn(d);
+  if (checked.status !== 'valid') throw new Error(JSON.stringify(checked.errors));
+  return checked.value;
+}
+
+describe('check-in validation in wasm', () => {
+  it('accepts a good check-in unchanged', () => {
+    const d = draft({ recorded_at: '2026-11-23T19:05:00+03:00' });
+    expect(valid(d)).toEqual(d);
+  });
+
+  it('refuses mood 7 naming the field', () => {
+    const checked = validateCheckIn(draft({ mood: 7 }));
+    expect(checked.status).toBe('invalid');
+    if (checked.status === 'invalid') {
+      expect(checked.errors.map((e) => [e.field, e.code])).toEqual([['mood', 'mood_out_of_range']]);
+      expect(checked.errors[0]?.message).toMatch(/five faces/);
+    }
+  });
+
+  it('refuses an unknown feeling naming the field', () => {
+    const checked = validateCheckIn(draft({ feelings: [{ feeling: 'grumpy', intensity: 1 }] }));
+    expect(checked.status === 'invalid' && checked.errors[0]).toMatchObject({
+      field: 'feelings[0].feeling',
+      code: 'unknown_feeling',
+    });
+  });
+
+  it('refuses a note over the limit and says the limit', () => {
+    const limit = checkInLimits().note_max_chars;
+    expect(limit).toBe(500);
+    expect(validateCheckIn(draft({ note: 'é'.repeat(limit) })).status).toBe('valid');
+    const checked = validateCheckIn(draft({ note: 'a'.repeat(limit + 1) }));
+    expect(checked.status === 'invalid' && checked.errors[0]).toMatchObject({ field: 'note', code: 'note_too_long' });
+    expect(checked.status === 'invalid' && checked.errors[0]?.message).toMatch(/500/);
+  });
+
+  it('reports every problem at once', () => {
+    const checked = validateCheckIn(draft({ mood: 0, feelings: [] }));
+    expect(checked.status === 'invalid' && checked.errors.map((e) => e.code)).toEqual([
+      'mood_out_of_range',
+      'feelings_empty',
+    ]);
+  });
+});
+
+describe('record ids', () => {
+  it('are 26 characters and sort by time', () => {
+    const earlier = newRecordId(1_000_000);
+    const later = newRecordId(1_000_001);
+    expect(earlier).toHaveLength(26);
+    expect(earlier < later).toBe(true);
+    expect(newRecordId(5)).not.toBe(newRecordId(5));
+  });
+
+  it('local timestamps carry an offset the core accepts', () => {
+    expect(localTimestamp()).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/);
+    expect(validateCheckIn(draft({ recorded_at: localTimestamp() })).status).toBe('valid');
+  });
+});
+
+describe('the consent filter on the device', () => {
+  const grant = (scope: ConsentGrant['scope']): ConsentGrant => ({
+    scope,
+    granted_at: '2026-01-01T00:00:00+00:00',
+    include_past: false,
+  });
+
+  it('shares only the mood when only mood is shared', () => {
+    const checked = buildSyncBatch([valid(draft())], [], [grant('mood')]);
+    expect(checked.status).toBe('valid');
+    if (checked.status !== 'valid') return;
+    const record = checked.value.records[0];
+    expect(record?.op).toBe('upsert_check_in');
+    if (record?.op !== 'upsert_check_in') return;
+    expect(record.check_in.mood).toBe(2);
+    expect(record.check_in.feelings).toBeUndefined();
+    expect(record.check_in.note).toBeUndefined();
+  });
+
+  it('sends nothing without mood consent', () => {
+    const checked = buildSyncBatch([valid(draft())], [], [grant('notes')]);
+    expect(checked.status === 'valid' && checked.value.records).toEqual([]);
+  });
+
+  it('lists sixteen feelings with labels', () => {
+    const options = feelingOptions();
+    expect(options).toHaveLength(16);
+    expect(new Set(options.map((o) => o.label)).size).toBe(16);
+  });
+});
