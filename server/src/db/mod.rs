@@ -45,8 +45,10 @@ impl CustomizeConnection<AnyConnection, diesel::r2d2::Error> for SqliteSettings 
         if let AnyConnection::Sqlite(sqlite) = conn {
             sqlite
                 .batch_execute(
-                    "PRAGMA journal_mode = WAL;
-                     PRAGMA busy_timeout = 10000;
+                    // busy_timeout first: switching to WAL needs a lock
+                    // that a sibling connection may hold at start-up.
+                    "PRAGMA busy_timeout = 10000;
+                     PRAGMA journal_mode = WAL;
                      PRAGMA foreign_keys = ON;
                      PRAGMA synchronous = FULL;",
                 )

@@ -1,0 +1,180 @@
+// The walking skeleton in a real browser: Debian's Chromium, driven by
+// playwright-core, against the real server binary on a fresh SQLite database.
+// A worker invites; a young person on a phone-sized screen joins, checks in
+// (the wasm core refuses an over-long note first), shares mood and syncs; the
+// worker sees the check-in, and before sharing sees "Not shared".
+
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const webClient = resolve(here, '..');
+const binary = process.env.LANTERN_BIN ?? resolve(webClient, '../target/debug/lantern');
+const shots = join(here, 'screenshots');
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let server;
+let dataDir;
+let base;
+let env;
+const contexts = [];
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+function lantern(args, input) {
+  const result = spawnSync(binary, args, { env, input, encoding: 'utf8' });
+  assert.equal(result.status, 0, `lantern ${args.join(' ')} failed: ${result.stderr}`);
+  return result.stdout.trim();
+}
+
+async function waitUntilReady() {
+  for (let i = 0; i < 100; i++) {
+    try {
+      const response = await fetch(`${base}/readyz`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the server did not become ready');
+}
+
+async function browser(options) {
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'lantern-chromium-')), {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: chromiumArgs,
+    ...options,
+  });
+  contexts.push(context);
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (error) => console.error('page error:', error));
+  return page;
+}
+
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  dataDir = mkdtempSync(join(tmpdir(), 'lantern-e2e-'));
+  const port = await freePort();
+  base = `http://localhost:${port}`;
+  env = {
+    ...process.env,
+    LANTERN_BIND: `127.0.0.1:${port}`,
+    LANTERN_DATA_DIR: dataDir,
+    LANTERN_DATABASE_URL: join(dataDir, 'lantern.sqlite'),
+    LANTERN_WEB_ROOT: join(webClient, 'dist'),
+    LANTERN_LOG: 'warn',
+  };
+  server = spawn(binary, ['serve'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+  await waitUntilReady();
+});
+
+after(async () => {
+  for (const context of contexts) await context.close().catch(() => {});
+  server?.kill();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('join → check-in → share → sync → the worker sees it', async () => {
+  const serviceId = lantern(['admin', 'create-service', '--name', 'E2E Service']);
+  lantern(
+    ['admin', 'create-worker', '--service', serviceId, '--email', 'kim@example.org', '--name', 'Kim Lee', '--password-stdin'],
+    'a long enough password\n',
+  );
+
+  // The worker signs in and makes an invite code.
+  const worker = await browser({ viewport: { width: 1280, height: 800 } });
+  await worker.goto(`${base}/#/worker`);
+  await worker.getByLabel('Email').fill('kim@example.org');
+  await worker.getByLabel('Password').fill('a long enough password');
+  await worker.getByRole('button', { name: 'Sign in' }).click();
+  await worker.getByRole('button', { name: 'Create invite code' }).click();
+  const code = (await worker.getByTestId('invite-code').textContent())?.trim();
+  assert.match(code ?? '', /^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  await worker.screenshot({ path: join(shots, '01-worker-invite.png') });
+
+  // The young person, on a phone, joins with the code.
+  const phone = await browser({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  await phone.goto(base);
+  await phone.getByRole('button', { name: 'Get help now' }).waitFor();
+  await phone.screenshot({ path: join(shots, '02-phone-home.png') });
+  await phone.getByRole('button', { name: 'I have a code from my worker' }).click();
+  await phone.getByLabel('Your code').fill(code.toLowerCase().replace('-', ''));
+  await phone.getByLabel('What should Lantern call you?').fill('Sky');
+  await phone.getByRole('button', { name: '13-15' }).click();
+  await phone.screenshot({ path: join(shots, '03-phone-join.png') });
+  await phone.getByRole('button', { name: 'Connect' }).click();
+  await phone.getByRole('heading', { name: 'What you share' }).waitFor();
+  await phone.getByRole('button', { name: 'Done' }).click();
+
+  // A check-in: the core refuses an over-long note, then it is saved.
+  await phone.getByRole('button', { name: 'Check in' }).click();
+  await phone.getByRole('button', { name: 'Not good' }).click();
+  await phone.getByRole('button', { name: 'Worried' }).click();
+  await phone.getByLabel('A note, if you like (optional)').fill('x'.repeat(501));
+  await phone.getByRole('button', { name: 'Save check-in' }).click();
+  const alert = phone.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /Notes can be up to 500 characters/);
+  await phone.screenshot({ path: join(shots, '04-phone-note-too-long.png'), fullPage: true });
+  await phone.getByLabel('A note, if you like (optional)').fill('Maths test tomorrow');
+  await phone.getByRole('button', { name: 'Save check-in' }).click();
+  await phone.getByText('Saved. Well done for checking in.').waitFor();
+  const list = phone.locator('.check-ins li');
+  assert.equal(await list.count(), 1, 'only the fixed check-in was saved');
+  assert.match(await list.first().textContent(), /Not good/);
+  assert.match(await phone.getByTestId('sync-status').textContent(), /Not shared/);
+
+  // Before sharing, the worker sees nothing of it.
+  await worker.reload();
+  await worker.getByRole('button', { name: 'Sky' }).click();
+  await worker.getByTestId('not-shared').waitFor();
+  await worker.screenshot({ path: join(shots, '05-worker-not-shared.png') });
+
+  // The young person shares mood, including what they recorded before.
+  await phone.getByRole('button', { name: 'What I share' }).click();
+  await phone.getByLabel('what I added before too').check();
+  const mood = phone.getByRole('switch', { name: 'My moods' });
+  await mood.click();
+  await phone.waitForFunction(() => document.querySelector('[aria-labelledby="scope-mood"]')?.getAttribute('aria-checked') === 'true');
+  await phone.screenshot({ path: join(shots, '06-phone-sharing.png'), fullPage: true });
+  await phone.getByRole('button', { name: 'Done' }).click();
+  await phone.getByText(/Sent to your worker at|has everything you chose to share/).waitFor();
+  await phone.screenshot({ path: join(shots, '07-phone-synced.png') });
+
+  // The worker now sees the check-in: mood only, feelings not shared.
+  await worker.getByRole('button', { name: '← Caseload' }).click();
+  await worker.getByRole('button', { name: 'Sky' }).click();
+  const rows = worker.getByTestId('check-ins').locator('tbody tr');
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), 1);
+  assert.match(await rows.first().textContent(), /Not good/);
+  assert.match(await rows.first().textContent(), /Not shared/);
+  await worker.screenshot({ path: join(shots, '08-worker-sees-check-in.png') });
+});
