@@ -5,7 +5,7 @@
 // worker sees the check-in, and before sharing sees "Not shared".
 
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -177,4 +177,42 @@ test('join → check-in → share → sync → the worker sees it', async () => 
   assert.match(await rows.first().textContent(), /Not good/);
   assert.match(await rows.first().textContent(), /Not shared/);
   await worker.screenshot({ path: join(shots, '08-worker-sees-check-in.png') });
+});
+
+test('in Chromium the wasm core refuses mood 7, an unknown feeling and an over-long note', async () => {
+  // The app bundles the core under hashed names, so the test serves the same
+  // built package at a fixed path of the app's origin and loads it there.
+  const page = await browser({ viewport: { width: 390, height: 844 } });
+  const pkg = join(webClient, 'src/core/pkg');
+  await page.route('**/__test/lantern_core.js', (route) =>
+    route.fulfill({ contentType: 'text/javascript', body: readFileSync(join(pkg, 'lantern_core.js')) }),
+  );
+  await page.route('**/__test/lantern_core_bg.wasm', (route) =>
+    route.fulfill({ contentType: 'application/wasm', body: readFileSync(join(pkg, 'lantern_core_bg.wasm')) }),
+  );
+  await page.goto(base);
+  const results = await page.evaluate(async () => {
+    const core = await import('/__test/lantern_core.js');
+    await core.default({ module_or_path: '/__test/lantern_core_bg.wasm' });
+    const id = core.newRecordId(Date.now(), new Uint8Array(10));
+    const base = { id, recorded_at: '2026-11-23T16:05:00+00:00', mood: 3, feelings: [{ feeling: 'sad', intensity: 1 }] };
+    const check = (overrides) => JSON.parse(core.validateCheckIn(JSON.stringify({ ...base, ...overrides })));
+    return {
+      good: check({}),
+      mood: check({ mood: 7 }),
+      feeling: check({ feelings: [{ feeling: 'grumpy', intensity: 1 }] }),
+      note: check({ note: 'x'.repeat(501) }),
+    };
+  });
+  assert.equal(results.good.status, 'valid');
+  assert.deepEqual(
+    [results.mood, results.feeling, results.note].map((r) => [r.status, r.errors[0].field, r.errors[0].code]),
+    [
+      ['invalid', 'mood', 'mood_out_of_range'],
+      ['invalid', 'feelings[0].feeling', 'unknown_feeling'],
+      ['invalid', 'note', 'note_too_long'],
+    ],
+  );
+  assert.match(results.mood.errors[0].message, /five faces/);
+  assert.match(results.note.errors[0].message, /500/);
 });
