@@ -33,6 +33,89 @@ pub const LIMITS: CheckInLimits = CheckInLimits {
     note_max_chars: NOTE_MAX_CHARS as u32,
 };
 
+/// What a check-in is about, or where the young person is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[serde(rename_all = "snake_case")]
+pub enum Context {
+    School,
+    Exams,
+    Home,
+    Family,
+    Friends,
+    Relationships,
+    Online,
+    Body,
+    Sleep,
+    Health,
+}
+
+impl Context {
+    pub const ALL: [Context; 10] = [
+        Context::School,
+        Context::Exams,
+        Context::Home,
+        Context::Family,
+        Context::Friends,
+        Context::Relationships,
+        Context::Online,
+        Context::Body,
+        Context::Sleep,
+        Context::Health,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Context::School => "School",
+            Context::Exams => "Tests and exams",
+            Context::Home => "Home",
+            Context::Family => "Family",
+            Context::Friends => "Friends",
+            Context::Relationships => "Going out with someone",
+            Context::Online => "Online",
+            Context::Body => "My body",
+            Context::Sleep => "Sleep",
+            Context::Health => "Health",
+        }
+    }
+}
+
+/// How well the young person slept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[serde(rename_all = "snake_case")]
+pub enum SleepQuality {
+    Badly,
+    Okay,
+    Well,
+}
+
+/// Last night's sleep: minutes (whole numbers keep comparisons exact) and
+/// how it felt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+pub struct Sleep {
+    pub minutes: u16,
+    pub quality: SleepQuality,
+}
+
+pub const SLEEP_MAX_MINUTES: u16 = 24 * 60;
+
+/// The answer to the optional question about thoughts of self-harm. Any
+/// answer but "no" brings help first; it is never turned into a score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[serde(rename_all = "snake_case")]
+pub enum SelfHarmAnswer {
+    No,
+    ALittle,
+    Yes,
+}
+
+/// The question, worded kindly, so every screen asks it the same way.
+pub const SELF_HARM_QUESTION: &str =
+    "Have you had thoughts of hurting yourself today? It's okay to say. You don't have to answer.";
+
 /// One feeling and how strong it is: 1 a little, 2 quite, 3 very.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export))]
@@ -52,9 +135,18 @@ pub struct CheckIn {
     /// 1 (awful) to 5 (great).
     pub mood: u8,
     pub feelings: Vec<FeelingEntry>,
+    /// What it is about or where they are; may be empty.
+    #[serde(default)]
+    pub contexts: Vec<Context>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub sleep: Option<Sleep>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
     pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub self_harm: Option<SelfHarmAnswer>,
 }
 
 impl CheckIn {
@@ -78,8 +170,18 @@ impl CheckIn {
             ));
         }
         check_feelings(&self.feelings, &mut errors);
+        check_contexts(&self.contexts, &mut errors);
+        check_sleep(self.sleep.as_ref(), &mut errors);
         check_note(self.note.as_deref(), &mut errors);
         ValidationErrors::into_result(errors)
+    }
+
+    /// Whether the young person told us of thoughts of self-harm.
+    pub fn discloses_self_harm(&self) -> bool {
+        matches!(
+            self.self_harm,
+            Some(SelfHarmAnswer::ALittle | SelfHarmAnswer::Yes)
+        )
     }
 }
 
@@ -96,6 +198,12 @@ pub struct SharedCheckIn {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
     pub feelings: Option<Vec<FeelingEntry>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub contexts: Option<Vec<Context>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub sleep: Option<Sleep>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
     pub note: Option<String>,
@@ -116,6 +224,17 @@ impl SharedCheckIn {
             }
             check_feelings(feelings, &mut errors);
         }
+        if let Some(contexts) = &self.contexts {
+            if contexts.is_empty() {
+                errors.push(ValidationError::new(
+                    "contexts",
+                    "contexts_empty",
+                    "Leave contexts out rather than sending an empty list.",
+                ));
+            }
+            check_contexts(contexts, &mut errors);
+        }
+        check_sleep(self.sleep.as_ref(), &mut errors);
         check_note(self.note.as_deref(), &mut errors);
         ValidationErrors::into_result(errors)
     }
@@ -153,6 +272,28 @@ fn check_feelings(feelings: &[FeelingEntry], errors: &mut Vec<ValidationError>) 
                 "You picked this feeling twice. Pick it once.",
             ));
         }
+    }
+}
+
+fn check_contexts(contexts: &[Context], errors: &mut Vec<ValidationError>) {
+    for (i, context) in contexts.iter().enumerate() {
+        if contexts[..i].contains(context) {
+            errors.push(ValidationError::new(
+                format!("contexts[{i}]"),
+                "context_repeated",
+                "You picked this twice. Pick it once.",
+            ));
+        }
+    }
+}
+
+fn check_sleep(sleep: Option<&Sleep>, errors: &mut Vec<ValidationError>) {
+    if sleep.is_some_and(|sleep| sleep.minutes > SLEEP_MAX_MINUTES) {
+        errors.push(ValidationError::new(
+            "sleep.minutes",
+            "sleep_out_of_range",
+            "A night's sleep can't be more than 24 hours.",
+        ));
     }
 }
 
@@ -289,6 +430,56 @@ mod tests {
     }
 
     #[test]
+    fn contexts_sleep_and_the_self_harm_answer_are_optional_and_checked() {
+        let mut value = valid();
+        value["contexts"] = json!(["school", "exams"]);
+        value["sleep"] = json!({"minutes": 420, "quality": "badly"});
+        value["self_harm"] = json!("a_little");
+        let check_in = parse(value.clone()).unwrap();
+        assert_eq!(check_in.contexts, [Context::School, Context::Exams]);
+        assert!(check_in.discloses_self_harm());
+
+        value["contexts"] = json!(["school", "school"]);
+        value["sleep"] = json!({"minutes": 1441, "quality": "well"});
+        assert_eq!(
+            codes(parse(value.clone())),
+            [
+                ("contexts[1]".into(), "context_repeated".into()),
+                ("sleep.minutes".into(), "sleep_out_of_range".into()),
+            ]
+        );
+        value["contexts"] = json!(["the moon"]);
+        assert_eq!(
+            codes(parse(value)),
+            [("contexts[0]".into(), "unknown_value".into())]
+        );
+    }
+
+    #[test]
+    fn only_a_little_or_yes_is_a_disclosure() {
+        for (answer, discloses) in [("no", false), ("a_little", true), ("yes", true)] {
+            let mut value = valid();
+            value["self_harm"] = json!(answer);
+            assert_eq!(
+                parse(value).unwrap().discloses_self_harm(),
+                discloses,
+                "{answer}"
+            );
+        }
+        assert!(
+            !parse(valid()).unwrap().discloses_self_harm(),
+            "not answering is not a disclosure"
+        );
+    }
+
+    #[test]
+    fn every_context_has_a_distinct_label() {
+        let labels: std::collections::BTreeSet<_> =
+            Context::ALL.iter().map(|c| c.label()).collect();
+        assert_eq!(labels.len(), Context::ALL.len());
+    }
+
+    #[test]
     fn a_blank_note_is_refused() {
         let mut value = valid();
         value["note"] = json!("   ");
@@ -321,6 +512,7 @@ mod tests {
             "id": RecordId::generate(1, [0; 10]).as_str(),
             "recorded_at": "2026-11-23T16:05:00+00:00",
             "mood": 9,
+            "contexts": [],
             "note": "x".repeat(NOTE_MAX_CHARS + 1),
         }))
         .unwrap();
@@ -331,6 +523,9 @@ mod tests {
             .into_iter()
             .map(|e| e.code)
             .collect();
-        assert_eq!(codes, ["mood_out_of_range", "note_too_long"]);
+        assert_eq!(
+            codes,
+            ["mood_out_of_range", "contexts_empty", "note_too_long"]
+        );
     }
 }

@@ -16,8 +16,9 @@ use crate::checkin::{CheckIn, SharedCheckIn};
 pub enum ConsentScope {
     Mood,
     Feelings,
+    ContextsAndSleep,
     Notes,
-    Strategies,
+    StrategyUse,
     Goals,
     Wheel,
     Measures,
@@ -29,11 +30,12 @@ pub enum ConsentScope {
 pub const CONSENT_WORDING_VERSION: u32 = 1;
 
 impl ConsentScope {
-    pub const ALL: [ConsentScope; 8] = [
+    pub const ALL: [ConsentScope; 9] = [
         ConsentScope::Mood,
         ConsentScope::Feelings,
+        ConsentScope::ContextsAndSleep,
         ConsentScope::Notes,
-        ConsentScope::Strategies,
+        ConsentScope::StrategyUse,
         ConsentScope::Goals,
         ConsentScope::Wheel,
         ConsentScope::Measures,
@@ -44,8 +46,9 @@ impl ConsentScope {
         match self {
             ConsentScope::Mood => "mood",
             ConsentScope::Feelings => "feelings",
+            ConsentScope::ContextsAndSleep => "contexts_and_sleep",
             ConsentScope::Notes => "notes",
-            ConsentScope::Strategies => "strategies",
+            ConsentScope::StrategyUse => "strategy_use",
             ConsentScope::Goals => "goals",
             ConsentScope::Wheel => "wheel",
             ConsentScope::Measures => "measures",
@@ -68,8 +71,11 @@ impl ConsentScope {
             ConsentScope::Feelings => {
                 "Your worker will see the feelings you picked and how strong they were."
             }
+            ConsentScope::ContextsAndSleep => {
+                "Your worker will see what your check-ins were about (like school or friends) and how you slept."
+            }
             ConsentScope::Notes => "Your worker will be able to read the notes you write.",
-            ConsentScope::Strategies => {
+            ConsentScope::StrategyUse => {
                 "Your worker will see which ideas you tried and if they helped."
             }
             ConsentScope::Goals => "Your worker will see your goals and how you rate them.",
@@ -127,6 +133,10 @@ pub fn share_check_in(check_in: &CheckIn, grants: &[ConsentGrant]) -> Option<Sha
     let feelings = covers(grant_for(grants, ConsentScope::Feelings), at)
         .then(|| check_in.feelings.clone())
         .filter(|feelings| !feelings.is_empty());
+    let context_shared = covers(grant_for(grants, ConsentScope::ContextsAndSleep), at);
+    let contexts =
+        Some(check_in.contexts.clone()).filter(|contexts| context_shared && !contexts.is_empty());
+    let sleep = check_in.sleep.clone().filter(|_| context_shared);
     let note = covers(grant_for(grants, ConsentScope::Notes), at)
         .then(|| check_in.note.clone())
         .flatten();
@@ -135,6 +145,8 @@ pub fn share_check_in(check_in: &CheckIn, grants: &[ConsentGrant]) -> Option<Sha
         recorded_at: at,
         mood: check_in.mood,
         feelings,
+        contexts,
+        sleep,
         note,
     })
 }
@@ -144,6 +156,9 @@ pub fn scopes_needed(check_in: &SharedCheckIn) -> Vec<ConsentScope> {
     let mut scopes = vec![ConsentScope::Mood];
     if check_in.feelings.is_some() {
         scopes.push(ConsentScope::Feelings);
+    }
+    if check_in.contexts.is_some() || check_in.sleep.is_some() {
+        scopes.push(ConsentScope::ContextsAndSleep);
     }
     if check_in.note.is_some() {
         scopes.push(ConsentScope::Notes);
@@ -177,6 +192,14 @@ pub fn visible_to_worker(
             .feelings
             .clone()
             .filter(|_| allowed(ConsentScope::Feelings)),
+        contexts: check_in
+            .contexts
+            .clone()
+            .filter(|_| allowed(ConsentScope::ContextsAndSleep)),
+        sleep: check_in
+            .sleep
+            .clone()
+            .filter(|_| allowed(ConsentScope::ContextsAndSleep)),
         note: check_in
             .note
             .clone()
@@ -204,6 +227,12 @@ mod tests {
                 feeling: Feeling::Calm,
                 intensity: 2,
             }],
+            contexts: vec![crate::checkin::Context::Friends],
+            sleep: Some(crate::checkin::Sleep {
+                minutes: 480,
+                quality: crate::checkin::SleepQuality::Okay,
+            }),
+            self_harm: None,
             note: Some("private".into()),
         }
     }
@@ -231,8 +260,36 @@ mod tests {
         let shared = share_check_in(&check_in("2026-02-01T00:00:00Z"), &grants).unwrap();
         assert_eq!(shared.mood, 4);
         assert_eq!(shared.feelings, None);
+        assert_eq!(shared.contexts, None);
+        assert_eq!(shared.sleep, None);
         assert_eq!(shared.note, None);
         assert_eq!(scopes_needed(&shared), [ConsentScope::Mood]);
+    }
+
+    #[test]
+    fn contexts_and_sleep_travel_together_under_their_own_scope() {
+        let grants = [
+            grant(ConsentScope::Mood, "2026-01-01T00:00:00Z", false),
+            grant(
+                ConsentScope::ContextsAndSleep,
+                "2026-01-01T00:00:00Z",
+                false,
+            ),
+        ];
+        let shared = share_check_in(&check_in("2026-02-01T00:00:00Z"), &grants).unwrap();
+        assert_eq!(
+            shared.contexts.as_deref(),
+            Some(&[crate::checkin::Context::Friends][..])
+        );
+        assert_eq!(shared.sleep.as_ref().map(|s| s.minutes), Some(480));
+        assert_eq!(shared.feelings, None);
+        assert_eq!(
+            scopes_needed(&shared),
+            [ConsentScope::Mood, ConsentScope::ContextsAndSleep]
+        );
+        let after_revoking = visible_to_worker(&shared, &grants[..1]).unwrap();
+        assert_eq!(after_revoking.contexts, None);
+        assert_eq!(after_revoking.sleep, None);
     }
 
     #[test]

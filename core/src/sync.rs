@@ -221,6 +221,9 @@ mod tests {
                 feeling: Feeling::Sad,
                 intensity: 1,
             }],
+            contexts: Vec::new(),
+            sleep: None,
+            self_harm: None,
             note: None,
         }
     }

@@ -3,6 +3,7 @@
 //! shared in different ways. Running it again changes nothing.
 
 use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
+use lantern_core::checkin::{Context, Sleep, SleepQuality};
 use lantern_core::consent::{CONSENT_WORDING_VERSION, share_check_in};
 use lantern_core::profile::AgeBand;
 use lantern_core::{CheckIn, ConsentGrant, ConsentScope, Feeling, FeelingEntry, RecordId};
@@ -31,7 +32,11 @@ const YOUNG_PEOPLE: [DemoYoungPerson; 4] = [
     DemoYoungPerson {
         name: "Sky",
         age_band: AgeBand::ThirteenToFifteen,
-        scopes: &[ConsentScope::Mood, ConsentScope::Feelings],
+        scopes: &[
+            ConsentScope::Mood,
+            ConsentScope::Feelings,
+            ConsentScope::ContextsAndSleep,
+        ],
         weeks: 6,
         start: 2.0,
         end: 3.8,
@@ -154,6 +159,9 @@ fn seed_young_person(
             recorded_at: at,
             mood,
             feelings: feelings_for(mood, &mut random),
+            contexts: contexts_for(mood, &mut random),
+            sleep: Some(sleep_for(mood, &mut random)),
+            self_harm: None,
             note: None,
         };
         check_in.validate()?;
@@ -200,6 +208,35 @@ fn feelings_for(mood: u8, random: &mut Lcg) -> Vec<FeelingEntry> {
         });
     }
     feelings
+}
+
+fn contexts_for(mood: u8, random: &mut Lcg) -> Vec<Context> {
+    let pool: &[Context] = match mood {
+        1 | 2 => &[
+            Context::School,
+            Context::Exams,
+            Context::Friends,
+            Context::Family,
+        ],
+        _ => &[
+            Context::Friends,
+            Context::Home,
+            Context::School,
+            Context::Online,
+        ],
+    };
+    vec![pool[(random.next() % pool.len() as u64) as usize]]
+}
+
+/// Worse sleep goes with lower moods, roughly, as it does in life.
+fn sleep_for(mood: u8, random: &mut Lcg) -> Sleep {
+    let minutes = 330 + u16::from(mood) * 40 + (random.next() % 60) as u16;
+    let quality = match mood {
+        1 | 2 => SleepQuality::Badly,
+        3 => SleepQuality::Okay,
+        _ => SleepQuality::Well,
+    };
+    Sleep { minutes, quality }
 }
 
 /// A tiny deterministic generator: the demo is the same on every machine.

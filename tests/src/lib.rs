@@ -386,6 +386,9 @@ pub fn check_in(mood: u8, minutes_ago: i64, note: Option<&str>) -> lantern_core:
             feeling: Feeling::Worried,
             intensity: 2,
         }],
+        contexts: Vec::new(),
+        sleep: None,
+        self_harm: None,
         note: note.map(str::to_owned),
     }
 }

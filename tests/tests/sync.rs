@@ -16,6 +16,7 @@ on_both_backends!(
     records_needing_unshared_scopes_are_refused_one_by_one,
     a_deleted_check_in_is_forgotten_and_not_stored_again,
     only_young_people_sync,
+    contexts_and_sleep_are_stored_and_shown_only_while_shared,
     oversized_and_malformed_batches_are_refused_clearly,
 );
 
@@ -200,4 +201,58 @@ async fn oversized_and_malformed_batches_are_refused_clearly(app: TestApp) {
         .unwrap();
     assert_problem(response, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large").await;
     assert_eq!(app.check_in_count(&young_person), 0);
+}
+
+async fn contexts_and_sleep_are_stored_and_shown_only_while_shared(app: TestApp) {
+    use lantern_core::checkin::{Context, Sleep, SleepQuality};
+    let (_, worker, young_person) = app.worker_with_young_person().await;
+    app.set_consent(&young_person, "mood", true, true).await;
+    let grants = grants_from(
+        &app.set_consent(&young_person, "contexts_and_sleep", true, true)
+            .await,
+    );
+    let mut mine = check_in(2, 0, None);
+    mine.contexts = vec![Context::Exams, Context::Friends];
+    mine.sleep = Some(Sleep {
+        minutes: 390,
+        quality: SleepQuality::Badly,
+    });
+    let outcome: Value = app
+        .sync(
+            &young_person,
+            &batch_for(std::slice::from_ref(&mine), &grants),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(outcome["stored"], json!([mine.id.as_str()]));
+
+    let path = format!("/api/v1/young-people/{}/check-ins", young_person.user_id);
+    let seen: Value = app
+        .get(&path, Some(&worker.access_token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        seen["check_ins"][0]["contexts"],
+        json!(["exams", "friends"])
+    );
+    assert_eq!(
+        seen["check_ins"][0]["sleep"],
+        json!({"minutes": 390, "quality": "badly"})
+    );
+
+    app.set_consent(&young_person, "contexts_and_sleep", false, false)
+        .await;
+    let seen: Value = app
+        .get(&path, Some(&worker.access_token))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(seen["check_ins"][0].get("contexts").is_none());
+    assert!(seen["check_ins"][0].get("sleep").is_none());
+    assert_eq!(seen["check_ins"][0]["mood"], 2);
 }

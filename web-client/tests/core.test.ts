@@ -29,7 +29,10 @@ function draft(overrides: Partial<CheckInDraft> = {}): CheckInDraft {
     recorded_at: '2026-11-23T16:05:00+00:00',
     mood: 2,
     feelings: [{ feeling: 'worried', intensity: 3 }],
+    contexts: ['school'],
+    sleep: { minutes: 420, quality: 'okay' },
     note: 'Maths test tomorrow',
+    self_harm: 'no',
     ...overrides,
   };
 }
@@ -112,7 +115,10 @@ describe('the consent filter on the device', () => {
     if (record?.op !== 'upsert_check_in') return;
     expect(record.check_in.mood).toBe(2);
     expect(record.check_in.feelings).toBeUndefined();
+    expect(record.check_in.contexts).toBeUndefined();
+    expect(record.check_in.sleep).toBeUndefined();
     expect(record.check_in.note).toBeUndefined();
+    expect(record.check_in).not.toHaveProperty('self_harm');
   });
 
   it('sends nothing without mood consent', () => {

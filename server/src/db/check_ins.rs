@@ -20,6 +20,8 @@ pub struct CheckInRow {
     pub feelings: Option<String>,
     pub note: Option<String>,
     pub received_at: NaiveDateTime,
+    pub contexts: Option<String>,
+    pub sleep: Option<String>,
 }
 
 /// What happened to one upsert.
@@ -36,13 +38,7 @@ impl CheckInRow {
         check_in: &SharedCheckIn,
         now: NaiveDateTime,
     ) -> QueryResult<Self> {
-        let feelings = match &check_in.feelings {
-            Some(feelings) => Some(
-                serde_json::to_string(feelings)
-                    .map_err(|e| diesel::result::Error::SerializationError(Box::new(e)))?,
-            ),
-            None => None,
-        };
+        let feelings = to_json(check_in.feelings.as_ref())?;
         Ok(CheckInRow {
             young_person_id: young_person.to_string(),
             id: check_in.id.to_string(),
@@ -52,6 +48,8 @@ impl CheckInRow {
             feelings,
             note: check_in.note.clone(),
             received_at: now,
+            contexts: to_json(check_in.contexts.as_ref())?,
+            sleep: to_json(check_in.sleep.as_ref())?,
         })
     }
 
@@ -72,9 +70,25 @@ impl CheckInRow {
             recorded_at: offset.from_utc_datetime(&self.recorded_at),
             mood: u8::try_from(self.mood).map_err(|e| e.to_string())?,
             feelings,
+            contexts: from_json(self.contexts.as_deref())?,
+            sleep: from_json(self.sleep.as_deref())?,
             note: self.note.clone(),
         })
     }
+}
+
+fn to_json<T: serde::Serialize>(value: Option<&T>) -> QueryResult<Option<String>> {
+    value
+        .map(|value| {
+            serde_json::to_string(value)
+                .map_err(|e| diesel::result::Error::SerializationError(Box::new(e)))
+        })
+        .transpose()
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(json: Option<&str>) -> Result<Option<T>, String> {
+    json.map(|json| serde_json::from_str(json).map_err(|e| e.to_string()))
+        .transpose()
 }
 
 /// Stores or replaces a check-in; idempotent by (young person, id).

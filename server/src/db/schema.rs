@@ -81,6 +81,8 @@ diesel::table! {
         feelings -> Nullable<Text>,
         note -> Nullable<Text>,
         received_at -> Timestamp,
+        contexts -> Nullable<Text>,
+        sleep -> Nullable<Text>,
     }
 }
 

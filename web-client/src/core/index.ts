@@ -20,6 +20,9 @@ export type { SharedCheckIn } from './generated/SharedCheckIn';
 export type { SyncOutcome } from './generated/SyncOutcome';
 export type { ValidationError } from './generated/ValidationError';
 export type { AgeBand } from './generated/AgeBand';
+export type { Context } from './generated/Context';
+export type { SelfHarmAnswer } from './generated/SelfHarmAnswer';
+export type { SleepQuality } from './generated/SleepQuality';
 
 let ready: Promise<void> | undefined;
 
@@ -41,7 +44,10 @@ export interface CheckInDraft {
   recorded_at: string;
   mood: number;
   feelings: { feeling: string; intensity: number }[];
+  contexts?: string[];
+  sleep?: { minutes: number; quality: string };
   note?: string;
+  self_harm?: string;
 }
 
 export function validateCheckIn(draft: CheckInDraft): Checked<CheckIn> {

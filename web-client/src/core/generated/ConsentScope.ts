@@ -3,4 +3,4 @@
 /**
  * A kind of data a young person can choose to share with their worker.
  */
-export type ConsentScope = "mood" | "feelings" | "notes" | "strategies" | "goals" | "wheel" | "measures" | "safety_plan";
+export type ConsentScope = "mood" | "feelings" | "contexts_and_sleep" | "notes" | "strategy_use" | "goals" | "wheel" | "measures" | "safety_plan";

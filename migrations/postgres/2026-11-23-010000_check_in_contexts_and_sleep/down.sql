@@ -1,0 +1,2 @@
+ALTER TABLE check_ins DROP COLUMN sleep;
+ALTER TABLE check_ins DROP COLUMN contexts;
