@@ -80,6 +80,24 @@ impl Context {
     }
 }
 
+/// A context as the check-in form lists it.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+pub struct ContextOption {
+    pub context: Context,
+    pub label: &'static str,
+}
+
+pub fn context_options() -> Vec<ContextOption> {
+    Context::ALL
+        .into_iter()
+        .map(|context| ContextOption {
+            context,
+            label: context.label(),
+        })
+        .collect()
+}
+
 /// How well the young person slept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export))]

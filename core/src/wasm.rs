@@ -4,7 +4,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::checkin::{CheckIn, LIMITS};
+use crate::checkin::{CheckIn, LIMITS, SELF_HARM_QUESTION, context_options};
 use crate::consent::{ConsentGrant, scope_options};
 use crate::feelings::feeling_options;
 use crate::record_id::RecordId;
@@ -64,4 +64,23 @@ pub fn scope_options_json() -> Result<String, JsError> {
 #[wasm_bindgen(js_name = checkInLimits)]
 pub fn check_in_limits_json() -> Result<String, JsError> {
     to_json(&LIMITS)
+}
+
+#[wasm_bindgen(js_name = contextOptions)]
+pub fn context_options_json() -> Result<String, JsError> {
+    to_json(&context_options())
+}
+
+#[wasm_bindgen(js_name = selfHarmQuestion)]
+pub fn self_harm_question() -> String {
+    SELF_HARM_QUESTION.to_owned()
+}
+
+/// Whether a valid check-in tells of thoughts of self-harm, so the app shows
+/// help first. Invalid input is a contract error: validate first.
+#[wasm_bindgen(js_name = checkInDisclosesSelfHarm)]
+pub fn check_in_discloses_self_harm(json: &str) -> Result<bool, JsError> {
+    CheckIn::parse(json)
+        .map(|check_in| check_in.discloses_self_harm())
+        .map_err(|errors| JsError::new(&errors.to_string()))
 }

@@ -216,3 +216,22 @@ test('in Chromium the wasm core refuses mood 7, an unknown feeling and an over-l
   assert.match(results.mood.errors[0].message, /five faces/);
   assert.match(results.note.errors[0].message, /500/);
 });
+
+test('after saying yes to the self-harm question, help comes first — with no account', async () => {
+  const phone = await browser({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await phone.goto(base);
+  await phone.getByRole('button', { name: 'Check in' }).click();
+  await phone.getByRole('button', { name: 'Awful' }).click();
+  await phone.getByRole('button', { name: 'Sad' }).click();
+  await phone.getByRole('button', { name: 'School' }).click();
+  await phone.getByText('More, if you want (optional)').click();
+  await phone.getByRole('button', { name: 'Yes', exact: true }).click();
+  await phone.getByRole('button', { name: 'Save check-in' }).click();
+  await phone.getByRole('heading', { name: 'Thank you for telling us' }).waitFor();
+  const childline = phone.getByRole('link', { name: 'Call 0800 1111' });
+  assert.equal(await childline.getAttribute('href'), 'tel:08001111');
+  assert.equal(await phone.getByRole('link', { name: 'Text SHOUT to 85258' }).getAttribute('href'), 'sms:85258?body=SHOUT');
+  await phone.screenshot({ path: join(shots, '09-phone-help-first.png'), fullPage: true });
+  await phone.getByRole('button', { name: 'Back to home' }).click();
+  assert.match(await phone.locator('.check-ins li').first().textContent(), /Awful/);
+});

@@ -7,12 +7,23 @@ import type { CheckIn } from './generated/CheckIn';
 import type { CheckInLimits } from './generated/CheckInLimits';
 import type { Checked } from './generated/Checked';
 import type { ConsentGrant } from './generated/ConsentGrant';
+import type { ContextOption } from './generated/ContextOption';
 import type { FeelingOption } from './generated/FeelingOption';
 import type { RecordId } from './generated/RecordId';
 import type { ScopeOption } from './generated/ScopeOption';
 import type { SyncBatch } from './generated/SyncBatch';
 
-export type { CheckIn, CheckInLimits, Checked, ConsentGrant, FeelingOption, RecordId, ScopeOption, SyncBatch };
+export type {
+  CheckIn,
+  CheckInLimits,
+  Checked,
+  ConsentGrant,
+  ContextOption,
+  FeelingOption,
+  RecordId,
+  ScopeOption,
+  SyncBatch,
+};
 export type { ConsentScope } from './generated/ConsentScope';
 export type { Feeling } from './generated/Feeling';
 export type { FeelingEntry } from './generated/FeelingEntry';
@@ -74,6 +85,20 @@ export function buildSyncBatch(
 
 export function feelingOptions(): FeelingOption[] {
   return JSON.parse(wasm.feelingOptions()) as FeelingOption[];
+}
+
+export function contextOptions(): ContextOption[] {
+  return JSON.parse(wasm.contextOptions()) as ContextOption[];
+}
+
+/** The self-harm question, worded the same everywhere. */
+export function selfHarmQuestion(): string {
+  return wasm.selfHarmQuestion();
+}
+
+/** Whether a (valid) check-in tells of thoughts of self-harm: help comes first. */
+export function disclosesSelfHarm(checkIn: CheckIn): boolean {
+  return wasm.checkInDisclosesSelfHarm(JSON.stringify(checkIn));
 }
 
 export function scopeOptions(): ScopeOption[] {

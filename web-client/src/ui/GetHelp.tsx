@@ -21,25 +21,34 @@ function GetHelpPanel({ onClose }: { onClose: () => void }) {
       <div class="panel stack">
         <h2 id="help-title">Help right now</h2>
         <p>You don’t have to cope with this on your own. These people are kind and they want to help.</p>
-        {CRISIS_CONTACTS.map((contact) => (
-          <div class="card" key={contact.name}>
-            <h3>{contact.name}</h3>
-            <p>{contact.what}</p>
-            <a class="button" href={contact.href}>
-              {contact.action}
-            </a>
-          </div>
-        ))}
-        <div class="card alert">
-          <h3>{EMERGENCY.what}</h3>
-          <a class="button help" href={EMERGENCY.href}>
-            {EMERGENCY.action}
-          </a>
-        </div>
+        <CrisisContacts />
         <button type="button" class="secondary" onClick={onClose} autoFocus>
           Close
         </button>
       </div>
     </div>
+  );
+}
+
+/** The crisis contacts, each one tap away; tel: and sms: work without data. */
+export function CrisisContacts() {
+  return (
+    <>
+      {CRISIS_CONTACTS.map((contact) => (
+        <div class="card" key={contact.name}>
+          <h3>{contact.name}</h3>
+          <p>{contact.what}</p>
+          <a class="button" href={contact.href}>
+            {contact.action}
+          </a>
+        </div>
+      ))}
+      <div class="card alert">
+        <h3>{EMERGENCY.what}</h3>
+        <a class="button help" href={EMERGENCY.href}>
+          {EMERGENCY.action}
+        </a>
+      </div>
+    </>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 
 import { Api, ApiError, type SessionStore } from '../api/client';
 import type { CaseloadEntry, CreatedInvite, Session, WorkerCheckIn } from '../api/types';
+import { contextOptions } from '../core';
 import { moodFace, moodWord } from '../young/moods';
 
 // The dashboard forgets its session when the tab closes: shared computers.
@@ -216,6 +217,8 @@ function YoungPersonPage({ person, onBack }: { person: CaseloadEntry; onBack: ()
                 <th scope="col">When</th>
                 <th scope="col">Mood</th>
                 <th scope="col">Feelings</th>
+                <th scope="col">About</th>
+                <th scope="col">Sleep</th>
               </tr>
             </thead>
             <tbody>
@@ -230,6 +233,8 @@ function YoungPersonPage({ person, onBack }: { person: CaseloadEntry; onBack: ()
                       ? c.feelings.map((f) => `${f.feeling} (${['', 'a little', 'quite', 'very'][f.intensity]})`).join(', ')
                       : 'Not shared'}
                   </td>
+                  <td>{c.contexts ? c.contexts.map(contextLabel).join(', ') : 'Not shared'}</td>
+                  <td>{c.sleep ? `${(c.sleep.minutes / 60).toFixed(1)} h, slept ${c.sleep.quality}` : 'Not shared'}</td>
                 </tr>
               ))}
             </tbody>
@@ -238,6 +243,10 @@ function YoungPersonPage({ person, onBack }: { person: CaseloadEntry; onBack: ()
       </section>
     </div>
   );
+}
+
+function contextLabel(context: string): string {
+  return contextOptions().find((o) => o.context === context)?.label ?? context;
 }
 
 function formatTime(iso: string): string {

@@ -2,7 +2,10 @@ import { useMemo, useState } from 'preact/hooks';
 
 import {
   checkInLimits,
+  contextOptions,
+  disclosesSelfHarm,
   feelingOptions,
+  selfHarmQuestion,
   localTimestamp,
   newRecordId,
   validateCheckIn,
@@ -11,8 +14,21 @@ import {
 import { checkIns } from '../store/db';
 import { INTENSITIES, MOODS } from './moods';
 
+const SLEEP_QUALITIES = [
+  { value: 'badly', word: 'Badly' },
+  { value: 'okay', word: 'Okay' },
+  { value: 'well', word: 'Well' },
+] as const;
+
+const SELF_HARM_ANSWERS = [
+  { value: 'no', word: 'No' },
+  { value: 'a_little', word: 'A little' },
+  { value: 'yes', word: 'Yes' },
+] as const;
+
 interface Props {
-  onSaved: () => void;
+  /** `needsHelp` when the young person told us of thoughts of self-harm. */
+  onSaved: (needsHelp: boolean) => void;
   onCancel: () => void;
 }
 
@@ -21,6 +37,12 @@ interface Props {
 export function CheckInScreen({ onSaved, onCancel }: Props) {
   const feelings = useMemo(feelingOptions, []);
   const limits = useMemo(checkInLimits, []);
+  const contexts = useMemo(contextOptions, []);
+  const question = useMemo(selfHarmQuestion, []);
+  const [about, setAbout] = useState<string[]>([]);
+  const [sleepHours, setSleepHours] = useState('');
+  const [sleepQuality, setSleepQuality] = useState('');
+  const [selfHarm, setSelfHarm] = useState('');
   const [mood, setMood] = useState(0);
   const [picked, setPicked] = useState<Map<string, number>>(new Map());
   const [note, setNote] = useState('');
@@ -41,7 +63,10 @@ export function CheckInScreen({ onSaved, onCancel }: Props) {
       recorded_at: localTimestamp(),
       mood,
       feelings: [...picked].map(([feeling, intensity]) => ({ feeling, intensity })),
+      contexts: about,
+      ...(sleepQuality ? { sleep: { minutes: Math.round(Number(sleepHours || 0) * 60), quality: sleepQuality } } : {}),
       ...(note.trim() ? { note } : {}),
+      ...(selfHarm ? { self_harm: selfHarm } : {}),
     };
     const checked = validateCheckIn(draft);
     if (checked.status === 'invalid') {
@@ -49,10 +74,11 @@ export function CheckInScreen({ onSaved, onCancel }: Props) {
       return;
     }
     await checkIns.put({ id: checked.value.id, checkIn: checked.value });
-    onSaved();
+    onSaved(disclosesSelfHarm(checked.value));
   };
 
-  const errorFor = (prefix: string) => errors.filter((e) => e.field === prefix || e.field.startsWith(`${prefix}[`));
+  const errorFor = (prefix: string) =>
+    errors.filter((e) => e.field === prefix || e.field.startsWith(`${prefix}[`) || e.field.startsWith(`${prefix}.`));
   const noteLength = [...note].length;
 
   return (
@@ -116,6 +142,79 @@ export function CheckInScreen({ onSaved, onCancel }: Props) {
         })}
         <FieldErrors errors={errorFor('feelings')} />
       </fieldset>
+
+      <fieldset class="field">
+        <legend>What’s it about? (optional)</legend>
+        <div class="row">
+          {contexts.map((c) => {
+            const on = about.includes(c.context);
+            return (
+              <button
+                type="button"
+                key={c.context}
+                class={`chip ${on ? 'picked' : 'secondary'}`}
+                aria-pressed={on}
+                onClick={() => setAbout(on ? about.filter((a) => a !== c.context) : [...about, c.context])}
+              >
+                {c.label}
+              </button>
+            );
+          })}
+        </div>
+        <FieldErrors errors={errorFor('contexts')} />
+      </fieldset>
+
+      <details class="field">
+        <summary>More, if you want (optional)</summary>
+        <div class="stack more">
+          <fieldset>
+            <legend>How did you sleep last night?</legend>
+            <div class="row">
+              {SLEEP_QUALITIES.map((q) => (
+                <button
+                  type="button"
+                  key={q.value}
+                  class={sleepQuality === q.value ? 'picked small' : 'secondary small'}
+                  aria-pressed={sleepQuality === q.value}
+                  onClick={() => setSleepQuality(sleepQuality === q.value ? '' : q.value)}
+                >
+                  {q.word}
+                </button>
+              ))}
+            </div>
+            <label for="sleep-hours" class="hint-label">
+              About how many hours?
+            </label>
+            <input
+              id="sleep-hours"
+              type="number"
+              inputMode="decimal"
+              min={0}
+              max={24}
+              step={0.5}
+              value={sleepHours}
+              onInput={(e) => setSleepHours(e.currentTarget.value)}
+            />
+            <FieldErrors errors={errorFor('sleep')} />
+          </fieldset>
+          <fieldset>
+            <legend>{question}</legend>
+            <div class="row">
+              {SELF_HARM_ANSWERS.map((a) => (
+                <button
+                  type="button"
+                  key={a.value}
+                  class={selfHarm === a.value ? 'picked small' : 'secondary small'}
+                  aria-pressed={selfHarm === a.value}
+                  onClick={() => setSelfHarm(selfHarm === a.value ? '' : a.value)}
+                >
+                  {a.word}
+                </button>
+              ))}
+            </div>
+          </fieldset>
+        </div>
+      </details>
 
       <div class="field">
         <label for="note">A note, if you like (optional)</label>

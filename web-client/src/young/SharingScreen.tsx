@@ -7,7 +7,7 @@ import { markAllUnsent } from './sync';
 import { api, saveConsents } from './session';
 
 /** The scopes a young person can switch on now; more come with later screens. */
-const SWITCHABLE: ConsentScope[] = ['mood', 'feelings', 'notes'];
+const SWITCHABLE: ConsentScope[] = ['mood', 'feelings', 'contexts_and_sleep', 'notes'];
 const WORDING_VERSION = 1;
 
 /** What to share with your worker, each with what they will see. */
@@ -107,6 +107,8 @@ function scopeTitle(scope: ConsentScope): string {
       return 'My moods';
     case 'feelings':
       return 'My feelings';
+    case 'contexts_and_sleep':
+      return 'What it’s about, and my sleep';
     case 'notes':
       return 'My notes';
     default:

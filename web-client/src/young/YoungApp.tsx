@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 
-import { GetHelpButton } from '../ui/GetHelp';
+import { CrisisContacts, GetHelpButton } from '../ui/GetHelp';
 import { checkIns, type StoredCheckIn } from '../store/db';
 import { CheckInScreen } from './CheckInScreen';
 import { JoinScreen } from './JoinScreen';
@@ -9,7 +9,7 @@ import { loadSession } from './session';
 import { SharingScreen } from './SharingScreen';
 import { describe, syncNow, type SyncStatus } from './sync';
 
-type Screen = 'home' | 'check-in' | 'join' | 'sharing';
+type Screen = 'home' | 'check-in' | 'join' | 'sharing' | 'help-first';
 
 const RETRY_MS = 60_000;
 
@@ -59,9 +59,9 @@ export function YoungApp() {
       <main>
         {screen === 'check-in' && (
           <CheckInScreen
-            onSaved={() => {
-              setScreen('home');
-              setSaved(true);
+            onSaved={(needsHelp) => {
+              setScreen(needsHelp ? 'help-first' : 'home');
+              setSaved(!needsHelp);
               void sync();
             }}
             onCancel={() => go('home')}
@@ -76,6 +76,7 @@ export function YoungApp() {
             onCancel={() => go('home')}
           />
         )}
+        {screen === 'help-first' && <HelpFirst onDone={() => go('home')} />}
         {screen === 'sharing' && <SharingScreen onChanged={() => void sync()} onDone={() => go('home')} />}
         {screen === 'home' && (
           <Home
@@ -91,6 +92,28 @@ export function YoungApp() {
         )}
       </main>
     </>
+  );
+}
+
+/** After a young person tells us of thoughts of self-harm: help, kindly, first. */
+function HelpFirst({ onDone }: { onDone: () => void }) {
+  return (
+    <section class="stack" aria-labelledby="help-first-title">
+      <h1 id="help-first-title">Thank you for telling us</h1>
+      <p>
+        That took courage. Thoughts like these can feel really heavy, and you don’t have to carry them on your own.
+        Talking to someone can help, right now.
+      </p>
+      <div class="card">
+        <h2>Someone you trust</h2>
+        <p>Could you tell a parent, carer, teacher or your worker how you feel? You could show them this screen.</p>
+      </div>
+      <CrisisContacts />
+      <p>Your check-in is saved.</p>
+      <button type="button" class="secondary" onClick={onDone}>
+        Back to home
+      </button>
+    </section>
   );
 }
 
