@@ -6,8 +6,10 @@ pub mod checkin;
 pub mod consent;
 pub mod feelings;
 pub mod profile;
+pub mod progress;
 pub mod record_id;
 pub mod sync;
+pub mod usage;
 pub mod validation;
 
 #[cfg(target_arch = "wasm32")]

@@ -84,3 +84,23 @@ pub fn check_in_discloses_self_harm(json: &str) -> Result<bool, JsError> {
         .map(|check_in| check_in.discloses_self_harm())
         .map_err(|errors| JsError::new(&errors.to_string()))
 }
+
+/// Progress over `weeks` weeks up to `today` (YYYY-MM-DD, the device's
+/// date); returns `Checked<Progress>`.
+#[wasm_bindgen(js_name = progress)]
+pub fn progress_json(
+    check_ins_json: &str,
+    uses_json: &str,
+    today: &str,
+    weeks: u32,
+) -> Result<String, JsError> {
+    let inputs = (|| -> Result<_, ValidationErrors> {
+        let check_ins: Vec<CheckIn> = parse_json(check_ins_json)?;
+        let uses: Vec<crate::usage::StrategyUse> = parse_json(uses_json)?;
+        let today = chrono::NaiveDate::parse_from_str(today, "%Y-%m-%d").map_err(|_| {
+            ValidationErrors::one("today", "invalid_date", "This needs a date like 2026-11-23.")
+        })?;
+        Ok(crate::progress::progress(&check_ins, &uses, today, weeks))
+    })();
+    to_json(&Checked::from(inputs))
+}

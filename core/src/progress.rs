@@ -1,0 +1,587 @@
+//! What the young person (and, if they share, their worker) sees of their
+//! own change: mood week by week and its trend, feelings over time, patterns
+//! by context, and what helps most. Patterns are stated only when the
+//! evidence is strong enough that chance rarely produces them.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::Serialize;
+
+use crate::checkin::{CheckIn, Context};
+use crate::feelings::Feeling;
+use crate::usage::StrategyUse;
+
+/// Mood in one week (Monday to Sunday, in the young person's own time).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+pub struct WeekMood {
+    #[cfg_attr(test, ts(type = "string"))]
+    pub week_start: NaiveDate,
+    pub check_ins: u32,
+    /// Mean mood, 1–5, to one decimal place.
+    pub mean_mood: f32,
+    pub lowest: u8,
+    pub highest: u8,
+}
+
+/// The direction of mood over the last weeks. Words, not a score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[serde(rename_all = "snake_case")]
+pub enum Trend {
+    Rising,
+    Steady,
+    Falling,
+    NotEnoughYet,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+pub struct FeelingCount {
+    pub feeling: Feeling,
+    pub count: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+pub struct FeelingWeek {
+    #[cfg_attr(test, ts(type = "string"))]
+    pub week_start: NaiveDate,
+    pub feelings: Vec<FeelingCount>,
+}
+
+/// Mood tends to differ when a check-in is about this context.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+pub struct ContextPattern {
+    pub context: Context,
+    pub mood_with: f32,
+    pub mood_without: f32,
+    pub check_ins_with: u32,
+    pub check_ins_without: u32,
+    /// Plain words for the young person.
+    pub sentence: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+pub struct HelpfulStrategy {
+    pub strategy_id: String,
+    pub rated_uses: u32,
+    pub helped: u32,
+    pub sentence: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+pub struct Progress {
+    pub weeks: Vec<WeekMood>,
+    pub trend: Trend,
+    pub feelings: Vec<FeelingCount>,
+    pub feeling_weeks: Vec<FeelingWeek>,
+    pub patterns: Vec<ContextPattern>,
+    pub helps_most: Vec<HelpfulStrategy>,
+}
+
+/// Weeks of data the trend looks at, and how many of them need check-ins.
+const TREND_WEEKS: i64 = 4;
+const TREND_MIN_WEEKS: usize = 3;
+/// Mood points per week that count as a real change, not noise.
+const TREND_SLOPE: f64 = 0.2;
+/// A pattern needs this many check-ins on each side…
+const PATTERN_MIN_EACH: usize = 6;
+/// …a difference at least this large in standard deviations…
+const PATTERN_MIN_EFFECT: f64 = 0.5;
+/// …and a Welch t statistic at least this large. Ten contexts are tested at
+/// once, so the bar is high; a test on random data checks that it holds.
+const PATTERN_MIN_T: f64 = 3.3;
+/// A strategy needs this many rated uses before it is called helpful.
+const HELPFUL_MIN_USES: usize = 3;
+/// "Helped you 4 of the last 5 times": the window of recent uses.
+const HELPFUL_RECENT: usize = 5;
+
+/// Progress over the `weeks` weeks up to and including `today`'s week.
+pub fn progress(
+    check_ins: &[CheckIn],
+    uses: &[StrategyUse],
+    today: NaiveDate,
+    weeks: u32,
+) -> Progress {
+    let first_week = week_start(today) - Duration::weeks(i64::from(weeks.max(1)) - 1);
+    let recent: Vec<&CheckIn> = check_ins
+        .iter()
+        .filter(|c| local_date(c) >= first_week && local_date(c) <= today)
+        .collect();
+    let weeks = weekly_mood(&recent);
+    Progress {
+        trend: trend(&weeks, today),
+        feelings: feeling_totals(&recent),
+        feeling_weeks: feeling_weeks(&recent),
+        patterns: context_patterns(&recent),
+        helps_most: helps_most(uses),
+        weeks,
+    }
+}
+
+fn local_date(check_in: &CheckIn) -> NaiveDate {
+    check_in.recorded_at.date_naive()
+}
+
+pub fn week_start(date: NaiveDate) -> NaiveDate {
+    date - Duration::days(i64::from(date.weekday().num_days_from_monday()))
+}
+
+fn round1(value: f64) -> f32 {
+    ((value * 10.0).round() / 10.0) as f32
+}
+
+fn weekly_mood(check_ins: &[&CheckIn]) -> Vec<WeekMood> {
+    let mut by_week: BTreeMap<NaiveDate, Vec<u8>> = BTreeMap::new();
+    for check_in in check_ins {
+        by_week
+            .entry(week_start(local_date(check_in)))
+            .or_default()
+            .push(check_in.mood);
+    }
+    by_week
+        .into_iter()
+        .map(|(week_start, moods)| WeekMood {
+            week_start,
+            check_ins: moods.len() as u32,
+            mean_mood: round1(mean(moods.iter().map(|&m| f64::from(m)))),
+            lowest: moods.iter().copied().min().unwrap_or(0),
+            highest: moods.iter().copied().max().unwrap_or(0),
+        })
+        .collect()
+}
+
+/// Least-squares slope of weekly means over the last weeks.
+fn trend(weeks: &[WeekMood], today: NaiveDate) -> Trend {
+    let since = week_start(today) - Duration::weeks(TREND_WEEKS - 1);
+    let points: Vec<(f64, f64)> = weeks
+        .iter()
+        .filter(|w| w.week_start >= since)
+        .map(|w| {
+            (
+                (w.week_start - since).num_weeks() as f64,
+                f64::from(w.mean_mood),
+            )
+        })
+        .collect();
+    if points.len() < TREND_MIN_WEEKS {
+        return Trend::NotEnoughYet;
+    }
+    let mean_x = mean(points.iter().map(|p| p.0));
+    let mean_y = mean(points.iter().map(|p| p.1));
+    let covariance: f64 = points.iter().map(|p| (p.0 - mean_x) * (p.1 - mean_y)).sum();
+    let variance: f64 = points.iter().map(|p| (p.0 - mean_x).powi(2)).sum();
+    let slope = if variance > 0.0 {
+        covariance / variance
+    } else {
+        0.0
+    };
+    if slope >= TREND_SLOPE {
+        Trend::Rising
+    } else if slope <= -TREND_SLOPE {
+        Trend::Falling
+    } else {
+        Trend::Steady
+    }
+}
+
+fn count_feelings<'a>(check_ins: impl Iterator<Item = &'a &'a CheckIn>) -> Vec<FeelingCount> {
+    let mut counts: BTreeMap<Feeling, u32> = BTreeMap::new();
+    for check_in in check_ins {
+        for entry in &check_in.feelings {
+            *counts.entry(entry.feeling).or_default() += 1;
+        }
+    }
+    let mut counts: Vec<_> = counts
+        .into_iter()
+        .map(|(feeling, count)| FeelingCount { feeling, count })
+        .collect();
+    // Most frequent first; the vocabulary's order breaks ties.
+    counts.sort_by(|a, b| b.count.cmp(&a.count).then(a.feeling.cmp(&b.feeling)));
+    counts
+}
+
+fn feeling_totals(check_ins: &[&CheckIn]) -> Vec<FeelingCount> {
+    count_feelings(check_ins.iter())
+}
+
+fn feeling_weeks(check_ins: &[&CheckIn]) -> Vec<FeelingWeek> {
+    let mut by_week: BTreeMap<NaiveDate, Vec<&CheckIn>> = BTreeMap::new();
+    for &check_in in check_ins {
+        by_week
+            .entry(week_start(local_date(check_in)))
+            .or_default()
+            .push(check_in);
+    }
+    by_week
+        .into_iter()
+        .map(|(week_start, week)| FeelingWeek {
+            week_start,
+            feelings: count_feelings(week.iter()),
+        })
+        .collect()
+}
+
+fn context_patterns(check_ins: &[&CheckIn]) -> Vec<ContextPattern> {
+    let mut patterns = Vec::new();
+    for context in Context::ALL {
+        let (with, without): (Vec<f64>, Vec<f64>) = {
+            let mut with = Vec::new();
+            let mut without = Vec::new();
+            for check_in in check_ins {
+                let mood = f64::from(check_in.mood);
+                if check_in.contexts.contains(&context) {
+                    with.push(mood);
+                } else {
+                    without.push(mood);
+                }
+            }
+            (with, without)
+        };
+        if with.len() < PATTERN_MIN_EACH || without.len() < PATTERN_MIN_EACH {
+            continue;
+        }
+        let (mean_with, var_with) = mean_and_variance(&with);
+        let (mean_without, var_without) = mean_and_variance(&without);
+        let difference = mean_with - mean_without;
+        let pooled_sd = ((var_with + var_without) / 2.0).sqrt();
+        let standard_error =
+            (var_with / with.len() as f64 + var_without / without.len() as f64).sqrt();
+        // With no spread at all, any difference is consistent.
+        let (effect, t) = if pooled_sd == 0.0 || standard_error == 0.0 {
+            let infinite = if difference == 0.0 {
+                0.0
+            } else {
+                f64::INFINITY
+            };
+            (infinite, infinite)
+        } else {
+            (
+                difference.abs() / pooled_sd,
+                difference.abs() / standard_error,
+            )
+        };
+        if effect < PATTERN_MIN_EFFECT || t < PATTERN_MIN_T {
+            continue;
+        }
+        let direction = if difference < 0.0 { "lower" } else { "higher" };
+        patterns.push(ContextPattern {
+            context,
+            mood_with: round1(mean_with),
+            mood_without: round1(mean_without),
+            check_ins_with: with.len() as u32,
+            check_ins_without: without.len() as u32,
+            sentence: format!(
+                "Your mood is usually {direction} when a check-in is about {}.",
+                context.label().to_lowercase()
+            ),
+        });
+    }
+    patterns
+}
+
+fn helps_most(uses: &[StrategyUse]) -> Vec<HelpfulStrategy> {
+    let mut by_strategy: BTreeMap<&str, Vec<&StrategyUse>> = BTreeMap::new();
+    for strategy_use in uses.iter().filter(|u| u.after.is_some()) {
+        by_strategy
+            .entry(&strategy_use.strategy_id)
+            .or_default()
+            .push(strategy_use);
+    }
+    let mut helpful: Vec<HelpfulStrategy> = by_strategy
+        .into_iter()
+        .filter(|(_, rated)| rated.len() >= HELPFUL_MIN_USES)
+        .filter_map(|(id, mut rated)| {
+            rated.sort_by_key(|u| std::cmp::Reverse(u.used_at));
+            let recent = &rated[..rated.len().min(HELPFUL_RECENT)];
+            let helped = recent.iter().filter(|u| u.helped() == Some(true)).count();
+            // Only what helped more often than not is called helpful.
+            (helped * 2 > recent.len()).then(|| HelpfulStrategy {
+                strategy_id: id.to_owned(),
+                rated_uses: recent.len() as u32,
+                helped: helped as u32,
+                sentence: format!("Helped you {helped} of the last {} times.", recent.len()),
+            })
+        })
+        .collect();
+    helpful.sort_by(|a, b| {
+        (b.helped * a.rated_uses)
+            .cmp(&(a.helped * b.rated_uses))
+            .then(b.rated_uses.cmp(&a.rated_uses))
+            .then(a.strategy_id.cmp(&b.strategy_id))
+    });
+    helpful
+}
+
+fn mean(values: impl Iterator<Item = f64>) -> f64 {
+    let (sum, count) = values.fold((0.0, 0usize), |(s, c), v| (s + v, c + 1));
+    if count == 0 { 0.0 } else { sum / count as f64 }
+}
+
+/// Mean and sample variance.
+fn mean_and_variance(values: &[f64]) -> (f64, f64) {
+    let m = mean(values.iter().copied());
+    if values.len() < 2 {
+        return (m, 0.0);
+    }
+    let variance = values.iter().map(|v| (v - m).powi(2)).sum::<f64>() / (values.len() - 1) as f64;
+    (m, variance)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checkin::FeelingEntry;
+    use crate::record_id::RecordId;
+    use chrono::{DateTime, FixedOffset, TimeZone};
+
+    /// A small deterministic generator for test data.
+    struct Lcg(u64);
+    impl Lcg {
+        fn next(&mut self) -> u64 {
+            self.0 = self
+                .0
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            self.0 >> 33
+        }
+        fn below(&mut self, n: u64) -> u64 {
+            self.next() % n
+        }
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap() // a Monday
+    }
+
+    fn at(days_ago: i64, hour: u32) -> DateTime<FixedOffset> {
+        let date = today() - Duration::days(days_ago);
+        FixedOffset::east_opt(0)
+            .unwrap()
+            .from_local_datetime(&date.and_hms_opt(hour, 0, 0).unwrap())
+            .unwrap()
+    }
+
+    fn check_in(days_ago: i64, mood: u8, feelings: &[Feeling], contexts: &[Context]) -> CheckIn {
+        CheckIn {
+            id: RecordId::generate(days_ago as u64, [mood; 10]),
+            recorded_at: at(days_ago, 17),
+            mood,
+            feelings: feelings
+                .iter()
+                .map(|&feeling| FeelingEntry {
+                    feeling,
+                    intensity: 2,
+                })
+                .collect(),
+            contexts: contexts.to_vec(),
+            sleep: None,
+            note: None,
+            self_harm: None,
+        }
+    }
+
+    #[test]
+    fn moods_are_grouped_into_monday_weeks_in_local_time() {
+        let mut late_sunday = check_in(1, 2, &[Feeling::Sad], &[]);
+        // 23:30 on Sunday at +01:00 is still Sunday for the young person.
+        late_sunday.recorded_at = FixedOffset::east_opt(3600)
+            .unwrap()
+            .from_local_datetime(
+                &(today() - Duration::days(1))
+                    .and_hms_opt(23, 30, 0)
+                    .unwrap(),
+            )
+            .unwrap();
+        let check_ins = [
+            late_sunday,
+            check_in(0, 4, &[Feeling::Happy], &[]),
+            check_in(0, 5, &[], &[]),
+        ];
+        let p = progress(&check_ins, &[], today(), 4);
+        assert_eq!(p.weeks.len(), 2);
+        assert_eq!(p.weeks[0].week_start, today() - Duration::days(7));
+        assert_eq!((p.weeks[0].check_ins, p.weeks[0].mean_mood), (1, 2.0));
+        assert_eq!(
+            (
+                p.weeks[1].check_ins,
+                p.weeks[1].mean_mood,
+                p.weeks[1].lowest,
+                p.weeks[1].highest
+            ),
+            (2, 4.5, 4, 5)
+        );
+    }
+
+    #[test]
+    fn check_ins_outside_the_window_are_left_out() {
+        let check_ins = [check_in(40, 1, &[], &[]), check_in(2, 3, &[], &[])];
+        let p = progress(&check_ins, &[], today(), 4);
+        assert_eq!(p.weeks.len(), 1);
+    }
+
+    #[test]
+    fn the_trend_follows_weekly_means_and_waits_for_enough_weeks() {
+        let rising: Vec<_> = (0..4)
+            .map(|w| check_in(w * 7, 5 - w as u8, &[], &[]))
+            .collect();
+        assert_eq!(progress(&rising, &[], today(), 8).trend, Trend::Rising);
+        let falling: Vec<_> = (0..4)
+            .map(|w| check_in(w * 7, 2 + w as u8, &[], &[]))
+            .collect();
+        assert_eq!(progress(&falling, &[], today(), 8).trend, Trend::Falling);
+        let steady: Vec<_> = (0..4).map(|w| check_in(w * 7, 3, &[], &[])).collect();
+        assert_eq!(progress(&steady, &[], today(), 8).trend, Trend::Steady);
+        let short: Vec<_> = (0..2)
+            .map(|w| check_in(w * 7, 5 - w as u8, &[], &[]))
+            .collect();
+        assert_eq!(progress(&short, &[], today(), 8).trend, Trend::NotEnoughYet);
+    }
+
+    #[test]
+    fn feelings_are_counted_most_frequent_first() {
+        let check_ins = [
+            check_in(0, 2, &[Feeling::Worried, Feeling::Tired], &[]),
+            check_in(0, 3, &[Feeling::Worried], &[]),
+            check_in(8, 4, &[Feeling::Happy], &[]),
+        ];
+        let p = progress(&check_ins, &[], today(), 4);
+        assert_eq!(
+            p.feelings[0],
+            FeelingCount {
+                feeling: Feeling::Worried,
+                count: 2
+            }
+        );
+        assert_eq!(p.feelings.len(), 3);
+        assert_eq!(p.feeling_weeks.len(), 2);
+        assert_eq!(
+            p.feeling_weeks[0].feelings,
+            [FeelingCount {
+                feeling: Feeling::Happy,
+                count: 1
+            }]
+        );
+    }
+
+    #[test]
+    fn a_real_context_pattern_is_found_and_worded_kindly() {
+        let mut random = Lcg(7);
+        let check_ins: Vec<_> = (0..40)
+            .map(|day| {
+                let school = day % 2 == 0;
+                let mood = if school {
+                    1 + random.below(2) as u8
+                } else {
+                    3 + random.below(3) as u8
+                };
+                let contexts: &[Context] = if school {
+                    &[Context::School]
+                } else {
+                    &[Context::Home]
+                };
+                check_in(day, mood, &[], contexts)
+            })
+            .collect();
+        let p = progress(&check_ins, &[], today(), 8);
+        let school = p
+            .patterns
+            .iter()
+            .find(|p| p.context == Context::School)
+            .expect("school pattern");
+        assert!(school.mood_with < school.mood_without);
+        assert_eq!(
+            school.sentence,
+            "Your mood is usually lower when a check-in is about school."
+        );
+    }
+
+    #[test]
+    fn too_few_check_ins_state_no_pattern_however_stark() {
+        let check_ins: Vec<_> = (0..8)
+            .map(|day| {
+                if day < 5 {
+                    check_in(day, 1, &[], &[Context::Exams])
+                } else {
+                    check_in(day, 5, &[], &[])
+                }
+            })
+            .collect();
+        assert!(progress(&check_ins, &[], today(), 8).patterns.is_empty());
+    }
+
+    #[test]
+    fn random_data_rarely_shows_a_pattern() {
+        let mut false_findings = 0;
+        let seeds = 1_000;
+        for seed in 0..seeds {
+            let mut random = Lcg(seed);
+            let check_ins: Vec<_> = (0..56)
+                .map(|day| {
+                    let contexts: Vec<Context> = Context::ALL
+                        .into_iter()
+                        .filter(|_| random.below(3) == 0)
+                        .collect();
+                    check_in(day, 1 + random.below(5) as u8, &[], &contexts)
+                })
+                .collect();
+            if !progress(&check_ins, &[], today(), 8).patterns.is_empty() {
+                false_findings += 1;
+            }
+        }
+        assert!(
+            false_findings * 100 < seeds * 5,
+            "{false_findings} of {seeds} random histories showed a pattern"
+        );
+    }
+
+    fn rated(strategy: &str, days_ago: i64, before: u8, after: u8) -> StrategyUse {
+        StrategyUse {
+            id: RecordId::generate(days_ago as u64, [after; 10]),
+            strategy_id: strategy.into(),
+            used_at: at(days_ago, 18),
+            feeling: None,
+            before,
+            after: Some(after),
+        }
+    }
+
+    #[test]
+    fn what_helps_most_names_its_evidence() {
+        let uses = [
+            rated("walk", 1, 2, 4),
+            rated("walk", 2, 2, 3),
+            rated("walk", 3, 2, 3),
+            rated("walk", 4, 2, 3),
+            rated("walk", 5, 2, 2),
+            rated("walk", 30, 2, 1), // older than the last five
+            rated("breathe", 1, 2, 3),
+            rated("breathe", 2, 2, 2),
+            rated("breathe", 3, 3, 4),
+            rated("music", 1, 2, 2),
+            rated("music", 2, 2, 1),
+            rated("music", 3, 2, 2),
+            rated("drawing", 1, 2, 5), // only once: not enough to say
+        ];
+        let p = progress(&[], &uses, today(), 4);
+        let ids: Vec<_> = p
+            .helps_most
+            .iter()
+            .map(|h| h.strategy_id.as_str())
+            .collect();
+        assert_eq!(
+            ids,
+            ["walk", "breathe"],
+            "music did not help; drawing is unproven"
+        );
+        assert_eq!(
+            p.helps_most[0].sentence,
+            "Helped you 4 of the last 5 times."
+        );
+    }
+}
