@@ -97,10 +97,24 @@ pub fn progress_json(
     let inputs = (|| -> Result<_, ValidationErrors> {
         let check_ins: Vec<CheckIn> = parse_json(check_ins_json)?;
         let uses: Vec<crate::usage::StrategyUse> = parse_json(uses_json)?;
-        let today = chrono::NaiveDate::parse_from_str(today, "%Y-%m-%d").map_err(|_| {
-            ValidationErrors::one("today", "invalid_date", "This needs a date like 2026-11-23.")
+        let today = parse_date(today).ok_or_else(|| {
+            ValidationErrors::one(
+                "today",
+                "invalid_date",
+                "This needs a date like 2026-11-23.",
+            )
         })?;
         Ok(crate::progress::progress(&check_ins, &uses, today, weeks))
     })();
     to_json(&Checked::from(inputs))
+}
+
+/// YYYY-MM-DD by hand: chrono's format parser would add tens of kilobytes
+/// to the module for one call.
+fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
+    let mut parts = text.splitn(3, '-');
+    let year = parts.next()?.parse().ok()?;
+    let month = parts.next()?.parse().ok()?;
+    let day = parts.next()?.parse().ok()?;
+    chrono::NaiveDate::from_ymd_opt(year, month, day)
 }

@@ -12,6 +12,7 @@ import {
   loadCoreSync,
   localTimestamp,
   newRecordId,
+  progress,
   validateCheckIn,
   type CheckIn,
   type CheckInDraft,
@@ -130,5 +131,34 @@ describe('the consent filter on the device', () => {
     const options = feelingOptions();
     expect(options).toHaveLength(16);
     expect(new Set(options.map((o) => o.label)).size).toBe(16);
+  });
+});
+
+describe('progress in wasm', () => {
+  it('groups moods by week and names what helped', () => {
+    const checkIns = [
+      valid(draft({ recorded_at: '2026-11-23T17:00:00+00:00', mood: 4 })),
+      valid(draft({ recorded_at: '2026-11-16T17:00:00+00:00', mood: 2 })),
+    ];
+    const use = (day: number, before: number, after: number) => ({
+      id: newRecordId(Date.parse(`2026-11-${day}T18:00:00Z`)),
+      strategy_id: 'walk',
+      used_at: `2026-11-${day}T18:00:00+00:00`,
+      before,
+      after,
+    });
+    const checked = progress(checkIns, [use(20, 2, 4), use(21, 2, 3), use(22, 3, 3)], '2026-11-23', 4);
+    expect(checked.status).toBe('valid');
+    if (checked.status !== 'valid') return;
+    expect(checked.value.weeks.map((w) => [w.week_start, w.mean_mood])).toEqual([
+      ['2026-11-16', 2],
+      ['2026-11-23', 4],
+    ]);
+    expect(checked.value.helps_most[0]?.sentence).toBe('Helped you 2 of the last 3 times.');
+  });
+
+  it('refuses a malformed date clearly', () => {
+    const checked = progress([], [], '23/11/2026', 4);
+    expect(checked.status === 'invalid' && checked.errors[0]?.field).toBe('today');
   });
 });

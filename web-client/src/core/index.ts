@@ -10,7 +10,9 @@ import type { ConsentGrant } from './generated/ConsentGrant';
 import type { ContextOption } from './generated/ContextOption';
 import type { FeelingOption } from './generated/FeelingOption';
 import type { RecordId } from './generated/RecordId';
+import type { Progress } from './generated/Progress';
 import type { ScopeOption } from './generated/ScopeOption';
+import type { StrategyUse } from './generated/StrategyUse';
 import type { SyncBatch } from './generated/SyncBatch';
 
 export type {
@@ -20,8 +22,10 @@ export type {
   ConsentGrant,
   ContextOption,
   FeelingOption,
+  Progress,
   RecordId,
   ScopeOption,
+  StrategyUse,
   SyncBatch,
 };
 export type { ConsentScope } from './generated/ConsentScope';
@@ -81,6 +85,11 @@ export function buildSyncBatch(
   return JSON.parse(
     wasm.buildSyncBatch(JSON.stringify(checkIns), JSON.stringify(deleted), JSON.stringify(grants)),
   ) as Checked<SyncBatch>;
+}
+
+/** Progress over `weeks` weeks up to `today` (the device's local date). */
+export function progress(checkIns: CheckIn[], uses: StrategyUse[], today: string, weeks: number): Checked<Progress> {
+  return JSON.parse(wasm.progress(JSON.stringify(checkIns), JSON.stringify(uses), today, weeks)) as Checked<Progress>;
 }
 
 export function feelingOptions(): FeelingOption[] {
