@@ -5,6 +5,8 @@
 pub mod checkin;
 pub mod consent;
 pub mod feelings;
+pub mod goals;
+pub mod measures;
 pub mod profile;
 pub mod progress;
 pub mod record_id;
