@@ -10,6 +10,7 @@ pub mod measures;
 pub mod profile;
 pub mod progress;
 pub mod record_id;
+pub mod safety_plan;
 pub mod sync;
 pub mod usage;
 pub mod validation;
