@@ -123,6 +123,19 @@ fn covers(grant: Option<&ConsentGrant>, recorded_at: DateTime<FixedOffset>) -> b
     grant.is_some_and(|grant| grant.include_past || recorded_at >= grant.granted_at)
 }
 
+/// Whether `scope` is shared for something made at `at`. Records with no
+/// time of their own (the safety plan) need only the grant.
+pub fn covered(
+    grants: &[ConsentGrant],
+    scope: ConsentScope,
+    at: Option<DateTime<FixedOffset>>,
+) -> bool {
+    match at {
+        Some(at) => covers(grant_for(grants, scope), at),
+        None => grant_for(grants, scope).is_some(),
+    }
+}
+
 /// The part of a check-in that may leave the device under `grants`, or
 /// `None` when mood is not shared (a check-in without its mood says nothing).
 pub fn share_check_in(check_in: &CheckIn, grants: &[ConsentGrant]) -> Option<SharedCheckIn> {

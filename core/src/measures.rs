@@ -11,6 +11,10 @@ use serde::{Deserialize, Serialize};
 use crate::record_id::RecordId;
 use crate::validation::{ValidationError, ValidationErrors};
 
+/// The resilience wheel is shared under its own scope; other measures
+/// under `measures`.
+pub const WHEEL_ID: &str = "resilience_wheel";
+
 const MEASURES_JSON: &str = include_str!("../data/measures.json");
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -5,6 +5,7 @@
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
+use crate::record_id::RecordId;
 use crate::validation::{ValidationError, ValidationErrors};
 
 pub const ENTRY_MAX_CHARS: usize = 200;
@@ -21,9 +22,11 @@ pub struct PlanContact {
     pub phone: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 pub struct SafetyPlan {
+    /// One plan per young person; the id lets sync replace it in place.
+    pub id: RecordId,
     /// 1. Signs that a hard time is starting.
     #[serde(default)]
     pub warning_signs: Vec<String>,
@@ -98,6 +101,20 @@ pub const SECTIONS: [PlanSection; 7] = [
 ];
 
 impl SafetyPlan {
+    pub fn new(id: RecordId) -> SafetyPlan {
+        SafetyPlan {
+            id,
+            warning_signs: Vec::new(),
+            things_i_can_do: Vec::new(),
+            people_and_places: Vec::new(),
+            people_i_can_ask: Vec::new(),
+            professionals: Vec::new(),
+            making_my_space_safer: Vec::new(),
+            reasons_to_keep_going: Vec::new(),
+            updated_at: None,
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.warning_signs.is_empty()
             && self.things_i_can_do.is_empty()
@@ -198,7 +215,7 @@ mod tests {
             ]
         );
         // Every section key is a field of the plan, so the screen and the data agree.
-        let json = serde_json::to_value(SafetyPlan::default()).unwrap();
+        let json = serde_json::to_value(SafetyPlan::new(RecordId::generate(1, [1; 10]))).unwrap();
         for key in keys {
             assert!(json.get(key).is_some(), "{key}");
         }
@@ -213,7 +230,7 @@ mod tests {
                 phone: Some("07700 900123".into()),
             }],
             reasons_to_keep_going: vec!["My dog, Biscuit".into()],
-            ..SafetyPlan::default()
+            ..SafetyPlan::new(RecordId::generate(1, [1; 10]))
         };
         assert!(plan.validate().is_ok());
         assert!(!plan.is_empty());
@@ -241,7 +258,7 @@ mod tests {
     fn sections_are_bounded() {
         let plan = SafetyPlan {
             warning_signs: vec!["a".into(); ENTRIES_PER_SECTION + 1],
-            ..SafetyPlan::default()
+            ..SafetyPlan::new(RecordId::generate(1, [1; 10]))
         };
         assert_eq!(plan.validate().unwrap_err().0[0].code, "too_many_entries");
     }

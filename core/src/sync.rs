@@ -5,9 +5,15 @@
 
 use serde::{Deserialize, Serialize};
 
+use chrono::{DateTime, FixedOffset};
+
 use crate::checkin::{CheckIn, SharedCheckIn};
-use crate::consent::{ConsentGrant, ConsentScope, share_check_in, uncovered_scopes};
+use crate::consent::{ConsentGrant, ConsentScope, covered, share_check_in, uncovered_scopes};
+use crate::goals::{Goal, GoalRating};
+use crate::measures::MeasureResponse;
 use crate::record_id::RecordId;
+use crate::safety_plan::SafetyPlan;
+use crate::usage::StrategyUse;
 use crate::validation::{ValidationError, ValidationErrors, from_value, parse_json};
 
 pub const SYNC_FORMAT_VERSION: u32 = 1;
@@ -22,21 +28,99 @@ pub struct SyncBatch {
     pub records: Vec<SyncRecord>,
 }
 
+/// The kinds of record a device can share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    CheckIn,
+    StrategyUse,
+    Goal,
+    GoalRating,
+    MeasureResponse,
+    SafetyPlan,
+}
+
+impl RecordKind {
+    pub const ALL: [RecordKind; 6] = [
+        RecordKind::CheckIn,
+        RecordKind::StrategyUse,
+        RecordKind::Goal,
+        RecordKind::GoalRating,
+        RecordKind::MeasureResponse,
+        RecordKind::SafetyPlan,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecordKind::CheckIn => "check_in",
+            RecordKind::StrategyUse => "strategy_use",
+            RecordKind::Goal => "goal",
+            RecordKind::GoalRating => "goal_rating",
+            RecordKind::MeasureResponse => "measure_response",
+            RecordKind::SafetyPlan => "safety_plan",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<RecordKind> {
+        RecordKind::ALL
+            .into_iter()
+            .find(|kind| kind.as_str() == text)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum SyncRecord {
-    /// Store or replace a shared check-in.
-    UpsertCheckIn { check_in: SharedCheckIn },
-    /// The young person deleted this check-in: forget it.
-    DeleteCheckIn { id: RecordId },
+    /// Store or replace a shared check-in (only its shared fields).
+    UpsertCheckIn {
+        check_in: SharedCheckIn,
+    },
+    UpsertStrategyUse {
+        strategy_use: StrategyUse,
+    },
+    UpsertGoal {
+        goal: Goal,
+    },
+    UpsertGoalRating {
+        goal_rating: GoalRating,
+    },
+    UpsertMeasureResponse {
+        measure_response: MeasureResponse,
+    },
+    UpsertSafetyPlan {
+        safety_plan: SafetyPlan,
+    },
+    /// The young person deleted this record: forget it.
+    Delete {
+        kind: RecordKind,
+        id: RecordId,
+    },
 }
 
 impl SyncRecord {
     pub fn id(&self) -> &RecordId {
         match self {
             SyncRecord::UpsertCheckIn { check_in } => &check_in.id,
-            SyncRecord::DeleteCheckIn { id } => id,
+            SyncRecord::UpsertStrategyUse { strategy_use } => &strategy_use.id,
+            SyncRecord::UpsertGoal { goal } => &goal.id,
+            SyncRecord::UpsertGoalRating { goal_rating } => &goal_rating.id,
+            SyncRecord::UpsertMeasureResponse { measure_response } => &measure_response.id,
+            SyncRecord::UpsertSafetyPlan { safety_plan } => &safety_plan.id,
+            SyncRecord::Delete { id, .. } => id,
+        }
+    }
+
+    pub fn kind(&self) -> RecordKind {
+        match self {
+            SyncRecord::UpsertCheckIn { .. } => RecordKind::CheckIn,
+            SyncRecord::UpsertStrategyUse { .. } => RecordKind::StrategyUse,
+            SyncRecord::UpsertGoal { .. } => RecordKind::Goal,
+            SyncRecord::UpsertGoalRating { .. } => RecordKind::GoalRating,
+            SyncRecord::UpsertMeasureResponse { .. } => RecordKind::MeasureResponse,
+            SyncRecord::UpsertSafetyPlan { .. } => RecordKind::SafetyPlan,
+            SyncRecord::Delete { kind, .. } => *kind,
         }
     }
 }
@@ -121,41 +205,87 @@ impl SyncRecord {
     /// inside it.
     fn from_json(mut raw: serde_json::Value) -> Result<SyncRecord, ValidationErrors> {
         let op = raw.get("op").and_then(|op| op.as_str()).map(str::to_owned);
-        let mut take = |field: &str| raw.get_mut(field).map(serde_json::Value::take);
-        match op.as_deref() {
-            Some("upsert_check_in") => {
-                let Some(value) = take("check_in") else {
-                    return Err(missing("check_in"));
-                };
-                let check_in: SharedCheckIn = from_value(value).map_err(nested("check_in"))?;
-                check_in.validate().map_err(nested("check_in"))?;
-                Ok(SyncRecord::UpsertCheckIn { check_in })
+        let mut field = |name: &'static str| -> Result<serde_json::Value, ValidationErrors> {
+            raw.get_mut(name)
+                .map(serde_json::Value::take)
+                .ok_or_else(|| missing(name))
+        };
+        let record = match op.as_deref() {
+            Some("upsert_check_in") => SyncRecord::UpsertCheckIn {
+                check_in: typed(field("check_in")?, "check_in")?,
+            },
+            Some("upsert_strategy_use") => SyncRecord::UpsertStrategyUse {
+                strategy_use: typed(field("strategy_use")?, "strategy_use")?,
+            },
+            Some("upsert_goal") => SyncRecord::UpsertGoal {
+                goal: typed(field("goal")?, "goal")?,
+            },
+            Some("upsert_goal_rating") => SyncRecord::UpsertGoalRating {
+                goal_rating: typed(field("goal_rating")?, "goal_rating")?,
+            },
+            Some("upsert_measure_response") => SyncRecord::UpsertMeasureResponse {
+                measure_response: typed(field("measure_response")?, "measure_response")?,
+            },
+            Some("upsert_safety_plan") => SyncRecord::UpsertSafetyPlan {
+                safety_plan: typed(field("safety_plan")?, "safety_plan")?,
+            },
+            Some("delete") => SyncRecord::Delete {
+                kind: typed(field("kind")?, "kind")?,
+                id: typed(field("id")?, "id")?,
+            },
+            _ => {
+                return Err(ValidationErrors::one(
+                    "op",
+                    "unknown_op",
+                    "This should be one of the upsert_… operations or delete.",
+                ));
             }
-            Some("delete_check_in") => {
-                let Some(value) = take("id") else {
-                    return Err(missing("id"));
-                };
-                let id: RecordId = from_value(value).map_err(|errors| {
-                    ValidationErrors(
-                        errors
-                            .0
-                            .into_iter()
-                            .map(|e| ValidationError {
-                                field: "id".into(),
-                                ..e
-                            })
-                            .collect(),
-                    )
-                })?;
-                Ok(SyncRecord::DeleteCheckIn { id })
+        };
+        record.validate()?;
+        Ok(record)
+    }
+
+    /// The same rules the device applies when the record is made.
+    fn validate(&self) -> Result<(), ValidationErrors> {
+        match self {
+            SyncRecord::UpsertCheckIn { check_in } => {
+                check_in.validate().map_err(nested("check_in"))
             }
-            _ => Err(ValidationErrors::one(
-                "op",
-                "unknown_op",
-                "This should be upsert_check_in or delete_check_in.",
-            )),
+            SyncRecord::UpsertStrategyUse { strategy_use } => {
+                strategy_use.validate().map_err(nested("strategy_use"))
+            }
+            SyncRecord::UpsertGoal { goal } => goal.validate(&[]).map_err(nested("goal")),
+            SyncRecord::UpsertGoalRating { goal_rating } => {
+                goal_rating.validate().map_err(nested("goal_rating"))
+            }
+            SyncRecord::UpsertMeasureResponse { measure_response } => {
+                let definition = crate::measures::catalogue()
+                    .ok()
+                    .and_then(|catalogue| catalogue.find(&measure_response.measure_id))
+                    .ok_or_else(|| {
+                        ValidationErrors::one(
+                            "measure_response.measure_id",
+                            "unknown_measure",
+                            "This questionnaire isn't one Lantern knows.",
+                        )
+                    })?;
+                definition
+                    .validate(measure_response)
+                    .map_err(nested("measure_response"))
+            }
+            SyncRecord::UpsertSafetyPlan { safety_plan } => {
+                safety_plan.validate().map_err(nested("safety_plan"))
+            }
+            SyncRecord::Delete { .. } => Ok(()),
         }
     }
+}
+
+fn typed<T: serde::de::DeserializeOwned>(
+    value: serde_json::Value,
+    name: &'static str,
+) -> Result<T, ValidationErrors> {
+    from_value(value).map_err(nested(name))
 }
 
 fn nested(field: &'static str) -> impl Fn(ValidationErrors) -> ValidationErrors {
@@ -172,24 +302,113 @@ struct Envelope {
     records: Vec<serde_json::Value>,
 }
 
-/// The device side: a batch of what may leave the device under `grants`,
-/// with tombstones for deleted check-ins. Check-ins not covered by consent
-/// are simply not in it.
-pub fn build_sync_batch(
-    check_ins: &[CheckIn],
-    deleted: &[RecordId],
-    grants: &[ConsentGrant],
-) -> SyncBatch {
-    let upserts = check_ins
+/// A record the young person deleted on their device.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+pub struct Tombstone {
+    pub kind: RecordKind,
+    pub id: RecordId,
+}
+
+/// Everything on the device that could be shared.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[serde(default)]
+pub struct DeviceData {
+    pub check_ins: Vec<CheckIn>,
+    pub strategy_uses: Vec<StrategyUse>,
+    pub goals: Vec<Goal>,
+    pub goal_ratings: Vec<GoalRating>,
+    pub measure_responses: Vec<MeasureResponse>,
+    #[cfg_attr(test, ts(optional))]
+    pub safety_plan: Option<SafetyPlan>,
+    pub deleted: Vec<Tombstone>,
+}
+
+/// The scope a record (other than a check-in, whose fields have scopes of
+/// their own) is shared under.
+pub fn record_scope(record: &SyncRecord) -> Option<ConsentScope> {
+    match record {
+        SyncRecord::UpsertCheckIn { .. } => Some(ConsentScope::Mood),
+        SyncRecord::UpsertStrategyUse { .. } => Some(ConsentScope::StrategyUse),
+        SyncRecord::UpsertGoal { .. } | SyncRecord::UpsertGoalRating { .. } => {
+            Some(ConsentScope::Goals)
+        }
+        SyncRecord::UpsertMeasureResponse { measure_response } => Some(
+            if measure_response.measure_id == crate::measures::WHEEL_ID {
+                ConsentScope::Wheel
+            } else {
+                ConsentScope::Measures
+            },
+        ),
+        SyncRecord::UpsertSafetyPlan { .. } => Some(ConsentScope::SafetyPlan),
+        SyncRecord::Delete { .. } => None,
+    }
+}
+
+/// When a record was made, for "from now on" grants.
+pub fn record_time(record: &SyncRecord) -> Option<DateTime<FixedOffset>> {
+    match record {
+        SyncRecord::UpsertCheckIn { check_in } => Some(check_in.recorded_at),
+        SyncRecord::UpsertStrategyUse { strategy_use } => Some(strategy_use.used_at),
+        SyncRecord::UpsertGoal { goal } => Some(goal.set_at),
+        SyncRecord::UpsertGoalRating { goal_rating } => Some(goal_rating.rated_at),
+        SyncRecord::UpsertMeasureResponse { measure_response } => {
+            Some(measure_response.completed_at)
+        }
+        SyncRecord::UpsertSafetyPlan { .. } | SyncRecord::Delete { .. } => None,
+    }
+}
+
+/// The device side: a batch of everything that may leave the device under
+/// `grants`, with tombstones. What consent does not cover is simply not in
+/// it, and check-ins carry only their shared fields.
+pub fn build_sync_batch(data: &DeviceData, grants: &[ConsentGrant]) -> SyncBatch {
+    let check_ins = data
+        .check_ins
         .iter()
         .filter_map(|check_in| share_check_in(check_in, grants))
         .map(|check_in| SyncRecord::UpsertCheckIn { check_in });
-    let deletions = deleted
+    let others = data
+        .strategy_uses
         .iter()
-        .map(|id| SyncRecord::DeleteCheckIn { id: id.clone() });
+        .map(|u| SyncRecord::UpsertStrategyUse {
+            strategy_use: u.clone(),
+        })
+        .chain(
+            data.goals
+                .iter()
+                .map(|g| SyncRecord::UpsertGoal { goal: g.clone() }),
+        )
+        .chain(
+            data.goal_ratings
+                .iter()
+                .map(|r| SyncRecord::UpsertGoalRating {
+                    goal_rating: r.clone(),
+                }),
+        )
+        .chain(
+            data.measure_responses
+                .iter()
+                .map(|m| SyncRecord::UpsertMeasureResponse {
+                    measure_response: m.clone(),
+                }),
+        )
+        .chain(
+            data.safety_plan
+                .iter()
+                .map(|p| SyncRecord::UpsertSafetyPlan {
+                    safety_plan: p.clone(),
+                }),
+        )
+        .filter(|record| missing_scopes(record, grants).is_empty());
+    let deletions = data.deleted.iter().map(|t| SyncRecord::Delete {
+        kind: t.kind,
+        id: t.id.clone(),
+    });
     SyncBatch {
         version: SYNC_FORMAT_VERSION,
-        records: upserts.chain(deletions).collect(),
+        records: check_ins.chain(others).chain(deletions).collect(),
     }
 }
 
@@ -200,7 +419,11 @@ pub fn missing_scopes(record: &SyncRecord, grants: &[ConsentGrant]) -> Vec<Conse
     match record {
         SyncRecord::UpsertCheckIn { check_in } => uncovered_scopes(check_in, grants),
         // Deleting is always allowed: a young person can always take back.
-        SyncRecord::DeleteCheckIn { .. } => Vec::new(),
+        SyncRecord::Delete { .. } => Vec::new(),
+        other => record_scope(other)
+            .filter(|&scope| !covered(grants, scope, record_time(other)))
+            .into_iter()
+            .collect(),
     }
 }
 
@@ -209,13 +432,18 @@ mod tests {
     use super::*;
     use crate::Feeling;
     use crate::checkin::FeelingEntry;
+    use crate::measures::Answer;
     use chrono::DateTime;
     use serde_json::json;
+
+    fn at(text: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(text).unwrap()
+    }
 
     fn check_in(n: u8, mood: u8) -> CheckIn {
         CheckIn {
             id: RecordId::generate(1_763_900_000_000 + u64::from(n), [n; 10]),
-            recorded_at: DateTime::parse_from_rfc3339("2026-11-23T16:05:00+00:00").unwrap(),
+            recorded_at: at("2026-11-23T16:05:00+00:00"),
             mood,
             feelings: vec![FeelingEntry {
                 feeling: Feeling::Sad,
@@ -223,45 +451,162 @@ mod tests {
             }],
             contexts: Vec::new(),
             sleep: None,
+            note: Some("private".into()),
             self_harm: None,
-            note: None,
         }
     }
 
-    fn mood_grant() -> ConsentGrant {
+    fn grant(scope: ConsentScope) -> ConsentGrant {
         ConsentGrant {
-            scope: ConsentScope::Mood,
-            granted_at: DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z").unwrap(),
+            scope,
+            granted_at: at("2026-01-01T00:00:00Z"),
             include_past: false,
         }
     }
 
+    fn mood_grant() -> ConsentGrant {
+        grant(ConsentScope::Mood)
+    }
+
+    fn device_data() -> DeviceData {
+        let goal = Goal {
+            id: RecordId::generate(10, [10; 10]),
+            text: "Go to football on Saturdays".into(),
+            set_at: at("2026-11-01T10:00:00Z"),
+            closed_at: None,
+        };
+        DeviceData {
+            check_ins: vec![check_in(1, 3)],
+            strategy_uses: vec![StrategyUse {
+                id: RecordId::generate(11, [11; 10]),
+                strategy_id: "box_breathing".into(),
+                used_at: at("2026-11-20T10:00:00Z"),
+                feeling: None,
+                before: 2,
+                after: Some(3),
+            }],
+            goal_ratings: vec![GoalRating {
+                id: RecordId::generate(12, [12; 10]),
+                goal_id: goal.id.clone(),
+                rated_at: at("2026-11-21T10:00:00Z"),
+                progress: 4,
+            }],
+            goals: vec![goal],
+            measure_responses: vec![MeasureResponse {
+                id: RecordId::generate(13, [13; 10]),
+                measure_id: "resilience_wheel".into(),
+                completed_at: at("2026-11-22T10:00:00Z"),
+                answers: [
+                    "self_esteem",
+                    "empathy",
+                    "relationships",
+                    "belonging",
+                    "trust",
+                    "responsibility",
+                    "choices",
+                ]
+                .into_iter()
+                .map(|item_id| Answer {
+                    item_id: item_id.into(),
+                    value: 5,
+                })
+                .collect(),
+            }],
+            safety_plan: Some(SafetyPlan {
+                reasons_to_keep_going: vec!["My little brother".into()],
+                ..SafetyPlan::new(RecordId::generate(14, [14; 10]))
+            }),
+            deleted: vec![Tombstone {
+                kind: RecordKind::Goal,
+                id: RecordId::generate(9, [9; 10]),
+            }],
+        }
+    }
+
+    fn kinds(batch: &SyncBatch) -> Vec<RecordKind> {
+        batch.records.iter().map(SyncRecord::kind).collect()
+    }
+
     #[test]
     fn a_built_batch_parses_back_unchanged() {
-        let batch = build_sync_batch(
-            &[check_in(1, 3), check_in(2, 5)],
-            &[RecordId::generate(9, [9; 10])],
-            &[mood_grant()],
-        );
-        assert_eq!(batch.records.len(), 3);
+        let all: Vec<_> = ConsentScope::ALL.into_iter().map(grant).collect();
+        let batch = build_sync_batch(&device_data(), &all);
+        assert_eq!(batch.records.len(), 7);
         let json = serde_json::to_string(&batch).unwrap();
         assert_eq!(SyncBatch::parse(&json).unwrap(), batch);
     }
 
     #[test]
-    fn without_consent_a_batch_carries_only_tombstones() {
-        let batch = build_sync_batch(&[check_in(1, 3)], &[], &[]);
-        assert!(batch.records.is_empty());
+    fn each_kind_leaves_the_device_only_under_its_own_scope() {
+        let data = device_data();
+        assert_eq!(
+            kinds(&build_sync_batch(&data, &[])),
+            [RecordKind::Goal],
+            "only the tombstone"
+        );
+        assert_eq!(
+            kinds(&build_sync_batch(
+                &data,
+                &[mood_grant(), grant(ConsentScope::Wheel)]
+            )),
+            [
+                RecordKind::CheckIn,
+                RecordKind::MeasureResponse,
+                RecordKind::Goal
+            ]
+        );
+        assert_eq!(
+            kinds(&build_sync_batch(
+                &data,
+                &[grant(ConsentScope::Goals), grant(ConsentScope::SafetyPlan)]
+            )),
+            [
+                RecordKind::Goal,
+                RecordKind::GoalRating,
+                RecordKind::SafetyPlan,
+                RecordKind::Goal
+            ]
+        );
+        let measures_only = build_sync_batch(&data, &[grant(ConsentScope::Measures)]);
+        assert_eq!(
+            kinds(&measures_only),
+            [RecordKind::Goal],
+            "the wheel is not a licensed measure"
+        );
+    }
+
+    #[test]
+    fn a_from_now_on_grant_does_not_send_older_records() {
+        let data = device_data();
+        let later = ConsentGrant {
+            granted_at: at("2026-11-21T00:00:00Z"),
+            ..grant(ConsentScope::Goals)
+        };
+        assert_eq!(
+            kinds(&build_sync_batch(&data, &[later])),
+            [RecordKind::GoalRating, RecordKind::Goal]
+        );
     }
 
     #[test]
     fn errors_name_the_record_and_field() {
+        let good = build_sync_batch(
+            &DeviceData {
+                check_ins: vec![check_in(1, 3)],
+                ..DeviceData::default()
+            },
+            &[mood_grant()],
+        );
         let json = json!({
             "version": 1,
             "records": [
-                {"op": "upsert_check_in", "check_in": serde_json::to_value(share_check_in(&check_in(1, 3), &[mood_grant()]).unwrap()).unwrap()},
+                serde_json::to_value(&good.records[0]).unwrap(),
                 {"op": "upsert_check_in", "check_in": {"id": RecordId::generate(2, [2; 10]).as_str(), "recorded_at": "2026-11-23T16:05:00Z", "mood": 7}},
                 {"op": "upsert_check_in", "check_in": {"id": RecordId::generate(3, [3; 10]).as_str(), "recorded_at": "2026-11-23T16:05:00Z", "mood": 3, "feelings": [{"feeling": "grumpy", "intensity": 1}]}},
+                {"op": "upsert_goal_rating", "goal_rating": {"id": RecordId::generate(4, [4; 10]).as_str(), "goal_id": RecordId::generate(5, [5; 10]).as_str(), "rated_at": "2026-11-23T16:05:00Z", "progress": 11}},
+                {"op": "upsert_measure_response", "measure_response": {"id": RecordId::generate(6, [6; 10]).as_str(), "measure_id": "made_up", "completed_at": "2026-11-23T16:05:00Z", "answers": []}},
+                {"op": "delete", "kind": "check_in", "id": "nope"},
+                {"op": "explode"},
             ]
         });
         let errors = SyncBatch::parse(&json.to_string()).unwrap_err();
@@ -275,13 +620,18 @@ mod tests {
             [
                 ("records[1].check_in.mood", "mood_out_of_range"),
                 ("records[2].check_in.feelings[0].feeling", "unknown_feeling"),
+                ("records[3].goal_rating.progress", "progress_out_of_range"),
+                ("records[4].measure_response.measure_id", "unknown_measure"),
+                ("records[5].id", "invalid_record_id"),
+                ("records[6].op", "unknown_op"),
             ]
         );
     }
 
     #[test]
     fn the_same_record_twice_in_one_batch_is_refused() {
-        let record = SyncRecord::DeleteCheckIn {
+        let record = SyncRecord::Delete {
+            kind: RecordKind::CheckIn,
             id: RecordId::generate(2, [2; 10]),
         };
         let batch = SyncBatch {
@@ -298,7 +648,8 @@ mod tests {
         let many = SyncBatch {
             version: 1,
             records: (0..=MAX_RECORDS_PER_BATCH as u64)
-                .map(|n| SyncRecord::DeleteCheckIn {
+                .map(|n| SyncRecord::Delete {
+                    kind: RecordKind::CheckIn,
                     id: RecordId::generate(n, [0; 10]),
                 })
                 .collect(),
@@ -325,17 +676,23 @@ mod tests {
 
     #[test]
     fn a_record_needing_an_unshared_scope_is_named() {
-        let mut shared = share_check_in(&check_in(1, 3), &[mood_grant()]).unwrap();
-        shared.note = Some("hi".into());
-        let record = SyncRecord::UpsertCheckIn { check_in: shared };
-        assert_eq!(
-            missing_scopes(&record, &[mood_grant()]),
-            [ConsentScope::Notes]
-        );
-        let notes = ConsentGrant {
-            scope: ConsentScope::Notes,
-            ..mood_grant()
+        let data = DeviceData {
+            check_ins: vec![check_in(1, 3)],
+            ..DeviceData::default()
         };
-        assert!(missing_scopes(&record, &[mood_grant(), notes]).is_empty());
+        let all_scopes: Vec<_> = ConsentScope::ALL.into_iter().map(grant).collect();
+        let batch = build_sync_batch(&data, &all_scopes);
+        assert_eq!(
+            missing_scopes(&batch.records[0], &[mood_grant()]),
+            [ConsentScope::Feelings, ConsentScope::Notes]
+        );
+        let plan = SyncRecord::UpsertSafetyPlan {
+            safety_plan: SafetyPlan::new(RecordId::generate(1, [1; 10])),
+        };
+        assert_eq!(
+            missing_scopes(&plan, &[mood_grant()]),
+            [ConsentScope::SafetyPlan]
+        );
+        assert!(missing_scopes(&plan, &[grant(ConsentScope::SafetyPlan)]).is_empty());
     }
 }

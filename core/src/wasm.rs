@@ -8,7 +8,7 @@ use crate::checkin::{CheckIn, LIMITS, SELF_HARM_QUESTION, context_options};
 use crate::consent::{ConsentGrant, scope_options};
 use crate::feelings::feeling_options;
 use crate::record_id::RecordId;
-use crate::sync::build_sync_batch;
+use crate::sync::{DeviceData, build_sync_batch};
 use crate::validation::{Checked, ValidationErrors, parse_json};
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, JsError> {
@@ -35,18 +35,14 @@ pub fn new_record_id(unix_ms: f64, entropy: &[u8]) -> Result<String, JsError> {
     Ok(RecordId::generate(unix_ms as u64, entropy).to_string())
 }
 
-/// The batch to send under the current consent; returns `Checked<SyncBatch>`.
+/// The batch to send under the current consent, from everything on the
+/// device (`DeviceData`); returns `Checked<SyncBatch>`.
 #[wasm_bindgen(js_name = buildSyncBatch)]
-pub fn build_sync_batch_json(
-    check_ins_json: &str,
-    deleted_json: &str,
-    grants_json: &str,
-) -> Result<String, JsError> {
+pub fn build_sync_batch_json(device_data_json: &str, grants_json: &str) -> Result<String, JsError> {
     let inputs = (|| -> Result<_, ValidationErrors> {
-        let check_ins: Vec<CheckIn> = parse_json(check_ins_json)?;
-        let deleted: Vec<RecordId> = parse_json(deleted_json)?;
+        let data: DeviceData = parse_json(device_data_json)?;
         let grants: Vec<ConsentGrant> = parse_json(grants_json)?;
-        Ok(build_sync_batch(&check_ins, &deleted, &grants))
+        Ok(build_sync_batch(&data, &grants))
     })();
     to_json(&Checked::from(inputs))
 }

@@ -409,5 +409,9 @@ pub fn batch_for(
     check_ins: &[lantern_core::CheckIn],
     grants: &[lantern_core::ConsentGrant],
 ) -> Value {
-    serde_json::to_value(lantern_core::sync::build_sync_batch(check_ins, &[], grants)).unwrap()
+    let data = lantern_core::sync::DeviceData {
+        check_ins: check_ins.to_vec(),
+        ..Default::default()
+    };
+    serde_json::to_value(lantern_core::sync::build_sync_batch(&data, grants)).unwrap()
 }

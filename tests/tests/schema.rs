@@ -10,7 +10,7 @@ use lantern_server::db::schema::*;
 use lantern_server::db::{
     AnyConnection, audit, check_ins as rows, consents, invites as invite_rows,
     refresh_tokens as token_rows, revert_all_migrations, run_migrations, services as service_rows,
-    signing_keys as key_rows, users as user_rows,
+    shared_records as records, signing_keys as key_rows, users as user_rows,
 };
 use lantern_tests::{TestApp, on_both_backends};
 
@@ -57,10 +57,15 @@ fn check_schema(conn: &mut AnyConnection) {
         .limit(0)
         .load(conn)
         .unwrap();
-    check_in_tombstones::table
-        .select(check_in_tombstones::all_columns)
+    record_tombstones::table
+        .select(record_tombstones::all_columns)
         .limit(0)
-        .load::<(String, String, NaiveDateTime)>(conn)
+        .load::<(String, String, String, NaiveDateTime)>(conn)
+        .unwrap();
+    shared_records::table
+        .select(records::SharedRecordRow::as_select())
+        .limit(0)
+        .load(conn)
         .unwrap();
     audit_events::table
         .select(audit::AuditEvent::as_select())
@@ -101,7 +106,7 @@ async fn every_table_and_column_in_schema_rs_exists_with_its_type(app: TestApp) 
 
 async fn down_migrations_undo_up_migrations(app: TestApp) {
     let mut conn = app.pool.get().unwrap();
-    assert_eq!(user_tables(&mut conn), 10);
+    assert_eq!(user_tables(&mut conn), 11);
     revert_all_migrations(&mut conn).unwrap();
     assert_eq!(user_tables(&mut conn), 0, "down.sql left tables behind");
     run_migrations(&mut conn).unwrap();

@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
 use lantern_core::sync::MAX_RECORDS_PER_BATCH;
-use lantern_core::sync::build_sync_batch;
+use lantern_core::sync::{DeviceData, RecordKind, Tombstone, build_sync_batch};
 use lantern_tests::{
     StatusCode, TestApp, assert_problem, batch_for, check_in, grants_from, on_both_backends,
 };
@@ -17,6 +17,7 @@ on_both_backends!(
     a_deleted_check_in_is_forgotten_and_not_stored_again,
     only_young_people_sync,
     contexts_and_sleep_are_stored_and_shown_only_while_shared,
+    every_kind_of_record_is_stored_under_its_scope_and_can_be_deleted,
     oversized_and_malformed_batches_are_refused_clearly,
 );
 
@@ -94,7 +95,11 @@ async fn records_needing_unshared_scopes_are_refused_one_by_one(app: TestApp) {
     });
     let with_note = check_in(2, 0, Some("my note"));
     let plain = check_in(4, 0, None);
-    let batch = build_sync_batch(&[with_note.clone(), plain.clone()], &[], &device_grants);
+    let data = DeviceData {
+        check_ins: vec![with_note.clone(), plain.clone()],
+        ..DeviceData::default()
+    };
+    let batch = build_sync_batch(&data, &device_grants);
 
     let outcome: Value = app
         .sync(&young_person, &serde_json::to_value(batch).unwrap())
@@ -132,12 +137,15 @@ async fn a_deleted_check_in_is_forgotten_and_not_stored_again(app: TestApp) {
     app.sync(&young_person, &upsert).await;
     assert_eq!(app.check_in_count(&young_person), 1);
 
-    let delete = serde_json::to_value(build_sync_batch(
-        &[],
-        std::slice::from_ref(&mine.id),
-        &grants,
-    ))
-    .unwrap();
+    let tombstone = Tombstone {
+        kind: RecordKind::CheckIn,
+        id: mine.id.clone(),
+    };
+    let data = DeviceData {
+        deleted: vec![tombstone],
+        ..DeviceData::default()
+    };
+    let delete = serde_json::to_value(build_sync_batch(&data, &grants)).unwrap();
     let outcome: Value = app.sync(&young_person, &delete).await.json().await.unwrap();
     assert_eq!(outcome["deleted"], json!([mine.id.as_str()]));
     assert_eq!(app.check_in_count(&young_person), 0);
@@ -255,4 +263,122 @@ async fn contexts_and_sleep_are_stored_and_shown_only_while_shared(app: TestApp)
     assert!(seen["check_ins"][0].get("contexts").is_none());
     assert!(seen["check_ins"][0].get("sleep").is_none());
     assert_eq!(seen["check_ins"][0]["mood"], 2);
+}
+
+async fn every_kind_of_record_is_stored_under_its_scope_and_can_be_deleted(app: TestApp) {
+    use lantern_core::goals::{Goal, GoalRating};
+    use lantern_core::measures::{Answer, MeasureResponse};
+    use lantern_core::safety_plan::SafetyPlan;
+    use lantern_core::usage::StrategyUse;
+    use lantern_core::{ConsentGrant, ConsentScope, RecordId};
+
+    let (_, _, young_person) = app.worker_with_young_person().await;
+    app.set_consent(&young_person, "goals", true, true).await;
+    let grants = grants_from(
+        &app.set_consent(&young_person, "safety_plan", true, true)
+            .await,
+    );
+    let now = chrono::Utc::now().fixed_offset();
+    let id = |n: u8| RecordId::generate(now.timestamp_millis() as u64, [n; 10]);
+    let goal = Goal {
+        id: id(1),
+        text: "Walk the dog every day".into(),
+        set_at: now,
+        closed_at: None,
+    };
+    let data = DeviceData {
+        goal_ratings: vec![GoalRating {
+            id: id(2),
+            goal_id: goal.id.clone(),
+            rated_at: now,
+            progress: 3,
+        }],
+        goals: vec![goal.clone()],
+        strategy_uses: vec![StrategyUse {
+            id: id(3),
+            strategy_id: "box_breathing".into(),
+            used_at: now,
+            feeling: None,
+            before: 2,
+            after: Some(4),
+        }],
+        measure_responses: vec![MeasureResponse {
+            id: id(4),
+            measure_id: "resilience_wheel".into(),
+            completed_at: now,
+            answers: [
+                "self_esteem",
+                "empathy",
+                "relationships",
+                "belonging",
+                "trust",
+                "responsibility",
+                "choices",
+            ]
+            .into_iter()
+            .map(|item| Answer {
+                item_id: item.into(),
+                value: 6,
+            })
+            .collect(),
+        }],
+        safety_plan: Some(SafetyPlan {
+            reasons_to_keep_going: vec!["My cat".into()],
+            ..SafetyPlan::new(id(5))
+        }),
+        ..DeviceData::default()
+    };
+    // The device would leave out what is not shared; send it all to check
+    // the server refuses it record by record.
+    let everything: Vec<_> = ConsentScope::ALL
+        .into_iter()
+        .map(|scope| ConsentGrant {
+            scope,
+            ..grants[0].clone()
+        })
+        .collect();
+    let batch = serde_json::to_value(build_sync_batch(&data, &everything)).unwrap();
+    let outcome: Value = app.sync(&young_person, &batch).await.json().await.unwrap();
+    let stored: Vec<_> = outcome["stored"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        stored,
+        [id(1).as_str(), id(2).as_str(), id(5).as_str()],
+        "goals, rating, plan"
+    );
+    let refused: Vec<_> = outcome["refused"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["reason"].as_str().unwrap())
+        .collect();
+    assert_eq!(refused, ["Not shared: strategy_use.", "Not shared: wheel."]);
+    let again: Value = app.sync(&young_person, &batch).await.json().await.unwrap();
+    assert_eq!(again, outcome, "idempotent");
+
+    let delete = DeviceData {
+        deleted: vec![Tombstone {
+            kind: RecordKind::Goal,
+            id: goal.id.clone(),
+        }],
+        ..DeviceData::default()
+    };
+    let delete = serde_json::to_value(build_sync_batch(&delete, &grants)).unwrap();
+    let outcome: Value = app.sync(&young_person, &delete).await.json().await.unwrap();
+    assert_eq!(outcome["deleted"], json!([goal.id.as_str()]));
+    let outcome: Value = app.sync(&young_person, &batch).await.json().await.unwrap();
+    let goal_refusal = outcome["refused"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == goal.id.as_str())
+        .unwrap();
+    assert_eq!(
+        goal_refusal["code"], "already_deleted",
+        "a deleted goal stays deleted"
+    );
 }

@@ -108,7 +108,7 @@ describe('the consent filter on the device', () => {
   });
 
   it('shares only the mood when only mood is shared', () => {
-    const checked = buildSyncBatch([valid(draft())], [], [grant('mood')]);
+    const checked = buildSyncBatch({ check_ins: [valid(draft())] }, [grant('mood')]);
     expect(checked.status).toBe('valid');
     if (checked.status !== 'valid') return;
     const record = checked.value.records[0];
@@ -123,7 +123,7 @@ describe('the consent filter on the device', () => {
   });
 
   it('sends nothing without mood consent', () => {
-    const checked = buildSyncBatch([valid(draft())], [], [grant('notes')]);
+    const checked = buildSyncBatch({ check_ins: [valid(draft())] }, [grant('notes')]);
     expect(checked.status === 'valid' && checked.value.records).toEqual([]);
   });
 

@@ -3,11 +3,13 @@
 
 use chrono::{FixedOffset, NaiveDateTime, TimeZone};
 use diesel::prelude::*;
+use lantern_core::sync::RecordKind;
 use lantern_core::{FeelingEntry, RecordId, SharedCheckIn};
 
 use super::AnyConnection;
 use super::ids::UserId;
-use super::schema::{check_in_tombstones, check_ins};
+use super::schema::check_ins;
+use super::tombstones;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = check_ins)]
@@ -24,13 +26,7 @@ pub struct CheckInRow {
     pub sleep: Option<String>,
 }
 
-/// What happened to one upsert.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Upserted {
-    Stored,
-    /// The young person deleted this check-in earlier; a stale copy is not kept.
-    AlreadyDeleted,
-}
+pub use super::tombstones::Upserted;
 
 impl CheckInRow {
     fn from_shared(
@@ -99,11 +95,7 @@ pub fn upsert(
     now: NaiveDateTime,
 ) -> QueryResult<Upserted> {
     let key = (young_person.as_str(), check_in.id.as_str());
-    let deleted: i64 = check_in_tombstones::table
-        .find(key)
-        .count()
-        .get_result(conn)?;
-    if deleted > 0 {
+    if tombstones::exists(conn, young_person, RecordKind::CheckIn, &check_in.id)? {
         return Ok(Upserted::AlreadyDeleted);
     }
     let row = CheckInRow::from_shared(young_person, check_in, now)?;
@@ -127,22 +119,8 @@ pub fn delete(
     id: &RecordId,
     now: NaiveDateTime,
 ) -> QueryResult<()> {
-    let key = (young_person.as_str(), id.as_str());
-    diesel::delete(check_ins::table.find(key)).execute(conn)?;
-    let already: i64 = check_in_tombstones::table
-        .find(key)
-        .count()
-        .get_result(conn)?;
-    if already == 0 {
-        diesel::insert_into(check_in_tombstones::table)
-            .values((
-                check_in_tombstones::young_person_id.eq(key.0),
-                check_in_tombstones::id.eq(key.1),
-                check_in_tombstones::deleted_at.eq(now),
-            ))
-            .execute(conn)?;
-    }
-    Ok(())
+    diesel::delete(check_ins::table.find((young_person.as_str(), id.as_str()))).execute(conn)?;
+    tombstones::record(conn, young_person, RecordKind::CheckIn, id, now)
 }
 
 /// A young person's shared check-ins, newest first.

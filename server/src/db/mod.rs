@@ -10,7 +10,9 @@ pub mod invites;
 pub mod refresh_tokens;
 pub mod schema;
 pub mod services;
+pub mod shared_records;
 pub mod signing_keys;
+pub mod tombstones;
 pub mod users;
 
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};

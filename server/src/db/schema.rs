@@ -87,8 +87,20 @@ diesel::table! {
 }
 
 diesel::table! {
-    check_in_tombstones (young_person_id, id) {
+    shared_records (young_person_id, kind, id) {
         young_person_id -> Text,
+        kind -> Text,
+        id -> Text,
+        recorded_at -> Nullable<Timestamp>,
+        payload -> Text,
+        received_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    record_tombstones (young_person_id, kind, id) {
+        young_person_id -> Text,
+        kind -> Text,
         id -> Text,
         deleted_at -> Timestamp,
     }
@@ -125,7 +137,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     refresh_tokens,
     consent_events,
     check_ins,
-    check_in_tombstones,
+    shared_records,
+    record_tombstones,
     audit_events,
     signing_keys,
 );

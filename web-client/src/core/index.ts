@@ -8,6 +8,7 @@ import type { CheckInLimits } from './generated/CheckInLimits';
 import type { Checked } from './generated/Checked';
 import type { ConsentGrant } from './generated/ConsentGrant';
 import type { ContextOption } from './generated/ContextOption';
+import type { DeviceData } from './generated/DeviceData';
 import type { FeelingOption } from './generated/FeelingOption';
 import type { RecordId } from './generated/RecordId';
 import type { Progress } from './generated/Progress';
@@ -21,6 +22,7 @@ export type {
   Checked,
   ConsentGrant,
   ContextOption,
+  DeviceData,
   FeelingOption,
   Progress,
   RecordId,
@@ -76,15 +78,10 @@ export function newRecordId(now: number = Date.now()): RecordId {
   return wasm.newRecordId(now, entropy);
 }
 
-/** The batch that may leave the device under `grants`. */
-export function buildSyncBatch(
-  checkIns: CheckIn[],
-  deleted: RecordId[],
-  grants: ConsentGrant[],
-): Checked<SyncBatch> {
-  return JSON.parse(
-    wasm.buildSyncBatch(JSON.stringify(checkIns), JSON.stringify(deleted), JSON.stringify(grants)),
-  ) as Checked<SyncBatch>;
+/** The batch that may leave the device under `grants`: what consent does
+ * not cover is left out, and check-ins carry only their shared fields. */
+export function buildSyncBatch(data: Partial<DeviceData>, grants: ConsentGrant[]): Checked<SyncBatch> {
+  return JSON.parse(wasm.buildSyncBatch(JSON.stringify(data), JSON.stringify(grants))) as Checked<SyncBatch>;
 }
 
 /** Progress over `weeks` weeks up to `today` (the device's local date). */

@@ -23,11 +23,7 @@ export async function syncNow(): Promise<SyncStatus> {
   const grants = await loadGrants();
   if (!grants.some((g) => g.scope === 'mood')) return { state: 'not_shared' };
   const pending = (await checkIns.all()).filter((row) => !row.syncedAt);
-  const checked = buildSyncBatch(
-    pending.map((row) => row.checkIn),
-    [],
-    grants,
-  );
+  const checked = buildSyncBatch({ check_ins: pending.map((row) => row.checkIn) }, grants);
   if (checked.status === 'invalid') return { state: 'failed', reason: checked.errors[0]?.message ?? '' };
   const records = checked.value.records;
   if (records.length === 0) return { state: 'up_to_date' };

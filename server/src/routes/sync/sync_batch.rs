@@ -1,10 +1,13 @@
 use actix_web::{HttpResponse, web};
 use chrono::Utc;
-use lantern_core::sync::{MAX_BATCH_BYTES, RefusedRecord, SyncOutcome, missing_scopes};
+use lantern_core::sync::{
+    MAX_BATCH_BYTES, RecordKind, RefusedRecord, SyncOutcome, missing_scopes, record_time,
+};
 use lantern_core::{SyncBatch, SyncRecord};
 
 use crate::auth::AuthUser;
 use crate::db::check_ins::{self, Upserted};
+use crate::db::shared_records::{self, NewSharedRecord};
 use crate::db::users::Role;
 use crate::db::{DbPool, consents, write};
 use crate::error::ApiError;
@@ -46,21 +49,36 @@ pub async fn sync_batch(
                     });
                     continue;
                 }
-                match record {
+                let stored = match record {
                     SyncRecord::UpsertCheckIn { check_in } => {
-                        match check_ins::upsert(conn, &caller.id, check_in, now)? {
-                            Upserted::Stored => outcome.stored.push(check_in.id.clone()),
-                            Upserted::AlreadyDeleted => outcome.refused.push(RefusedRecord {
-                                id: check_in.id.clone(),
-                                code: "already_deleted".into(),
-                                reason: "This check-in was deleted.".into(),
-                            }),
+                        check_ins::upsert(conn, &caller.id, check_in, now)?
+                    }
+                    SyncRecord::Delete { kind, id } => {
+                        if *kind == RecordKind::CheckIn {
+                            check_ins::delete(conn, &caller.id, id, now)?;
+                        } else {
+                            shared_records::delete(conn, &caller.id, *kind, id, now)?;
                         }
-                    }
-                    SyncRecord::DeleteCheckIn { id } => {
-                        check_ins::delete(conn, &caller.id, id, now)?;
                         outcome.deleted.push(id.clone());
+                        continue;
                     }
+                    other => {
+                        let new = NewSharedRecord {
+                            kind: other.kind(),
+                            id: other.id(),
+                            recorded_at: record_time(other),
+                            payload: record_json(other)?,
+                        };
+                        shared_records::upsert(conn, &caller.id, new, now)?
+                    }
+                };
+                match stored {
+                    Upserted::Stored => outcome.stored.push(record.id().clone()),
+                    Upserted::AlreadyDeleted => outcome.refused.push(RefusedRecord {
+                        id: record.id().clone(),
+                        code: "already_deleted".into(),
+                        reason: "This was deleted.".into(),
+                    }),
                 }
             }
             Ok::<_, ApiError>(outcome)
@@ -68,4 +86,21 @@ pub async fn sync_batch(
     })
     .await?;
     Ok(HttpResponse::Ok().json(outcome))
+}
+
+/// The record's own content as JSON, for storage.
+fn record_json(record: &SyncRecord) -> Result<String, ApiError> {
+    let value = match record {
+        SyncRecord::UpsertStrategyUse { strategy_use } => serde_json::to_string(strategy_use),
+        SyncRecord::UpsertGoal { goal } => serde_json::to_string(goal),
+        SyncRecord::UpsertGoalRating { goal_rating } => serde_json::to_string(goal_rating),
+        SyncRecord::UpsertMeasureResponse { measure_response } => {
+            serde_json::to_string(measure_response)
+        }
+        SyncRecord::UpsertSafetyPlan { safety_plan } => serde_json::to_string(safety_plan),
+        SyncRecord::UpsertCheckIn { .. } | SyncRecord::Delete { .. } => {
+            return Err(ApiError::Internal(anyhow::anyhow!("not a shared record")));
+        }
+    };
+    value.map_err(|e| ApiError::Internal(anyhow::Error::new(e).context("serialising a record")))
 }
