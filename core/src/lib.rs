@@ -11,6 +11,7 @@ pub mod profile;
 pub mod progress;
 pub mod record_id;
 pub mod safety_plan;
+pub mod strategies;
 pub mod sync;
 pub mod usage;
 pub mod validation;
