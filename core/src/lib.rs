@@ -12,6 +12,7 @@ pub mod progress;
 pub mod record_id;
 pub mod safety_plan;
 pub mod strategies;
+pub mod suggest;
 pub mod sync;
 pub mod usage;
 pub mod validation;

@@ -15,7 +15,8 @@ use crate::validation::{ValidationError, ValidationErrors};
 /// under `measures`.
 pub const WHEEL_ID: &str = "resilience_wheel";
 
-const MEASURES_JSON: &str = include_str!("../data/measures.json");
+/// The shipped data file, as text.
+pub const CATALOGUE_JSON: &str = include_str!("../data/measures.json");
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export))]
@@ -109,7 +110,7 @@ pub fn catalogue() -> Result<&'static MeasureCatalogue, &'static CatalogueError>
     CATALOGUE
         .get_or_init(|| {
             let catalogue: MeasureCatalogue =
-                serde_json::from_str(MEASURES_JSON).map_err(|e| CatalogueError(e.to_string()))?;
+                serde_json::from_str(CATALOGUE_JSON).map_err(|e| CatalogueError(e.to_string()))?;
             catalogue
                 .check()
                 .map_err(|problems| CatalogueError(problems.join("; ")))?;

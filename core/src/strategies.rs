@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::feelings::Feeling;
 
-const STRATEGIES_JSON: &str = include_str!("../data/strategies.json");
+/// The shipped data file, as text.
+pub const CATALOGUE_JSON: &str = include_str!("../data/strategies.json");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export))]
@@ -125,7 +126,7 @@ pub fn catalogue() -> Result<&'static Catalogue, &'static CatalogueError> {
     CATALOGUE
         .get_or_init(|| {
             let catalogue: Catalogue =
-                serde_json::from_str(STRATEGIES_JSON).map_err(|e| CatalogueError(e.to_string()))?;
+                serde_json::from_str(CATALOGUE_JSON).map_err(|e| CatalogueError(e.to_string()))?;
             catalogue
                 .check()
                 .map_err(|problems| CatalogueError(problems.join("; ")))?;

@@ -114,3 +114,39 @@ fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
     let day = parts.next()?.parse().ok()?;
     chrono::NaiveDate::from_ymd_opt(year, month, day)
 }
+
+/// The coping toolbox (`Catalogue`), for browsing and guided screens.
+#[wasm_bindgen(js_name = strategyCatalogue)]
+pub fn strategy_catalogue_json() -> Result<String, JsError> {
+    // Checked once, then handed over as shipped: serialising it again would
+    // add a serialiser for every catalogue type to the module.
+    crate::strategies::catalogue().map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(crate::strategies::CATALOGUE_JSON.to_owned())
+}
+
+/// Ranked suggestions for this moment; returns `Checked<Suggestions>`.
+#[wasm_bindgen(js_name = suggest)]
+pub fn suggest_json(request_json: &str) -> Result<String, JsError> {
+    let catalogue = crate::strategies::catalogue().map_err(|e| JsError::new(&e.to_string()))?;
+    let result = parse_json::<crate::suggest::SuggestRequest>(request_json).and_then(|request| {
+        request.check_in.validate()?;
+        Ok(crate::suggest::suggest(catalogue, &request))
+    });
+    to_json(&Checked::from(result))
+}
+
+/// What has been learned about what helps, in plain words (`Learned[]`).
+#[wasm_bindgen(js_name = explainLearning)]
+pub fn explain_learning_json(history_json: &str) -> Result<String, JsError> {
+    let catalogue = crate::strategies::catalogue().map_err(|e| JsError::new(&e.to_string()))?;
+    let result = parse_json::<Vec<crate::usage::StrategyUse>>(history_json)
+        .map(|history| crate::suggest::explain_learning(catalogue, &history));
+    to_json(&Checked::from(result))
+}
+
+/// The questionnaire definitions (`MeasureCatalogue`).
+#[wasm_bindgen(js_name = measureCatalogue)]
+pub fn measure_catalogue_json() -> Result<String, JsError> {
+    crate::measures::catalogue().map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(crate::measures::CATALOGUE_JSON.to_owned())
+}
