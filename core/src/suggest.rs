@@ -45,7 +45,8 @@ pub struct SuggestRequest {
     /// Local time with offset, for time of day.
     #[cfg_attr(test, ts(type = "string"))]
     pub now: DateTime<FixedOffset>,
-    pub seed: u64,
+    /// Any number; the same seed gives the same suggestions.
+    pub seed: u32,
     /// How many to return; five when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
@@ -90,7 +91,7 @@ pub fn suggest(catalogue: &Catalogue, request: &SuggestRequest) -> Suggestions {
         .unwrap_or_else(|| infer_place(&request.check_in, request.now));
     let help_first = request.check_in.discloses_self_harm();
     let prefs = &request.preferences;
-    let mut random = SplitMix64(request.seed);
+    let mut random = SplitMix64(u64::from(request.seed));
 
     let mut ranked: Vec<(f64, &Strategy)> = catalogue
         .strategies
@@ -429,7 +430,7 @@ mod tests {
         }
     }
 
-    fn request(check_in: CheckIn, now: &str, seed: u64) -> SuggestRequest {
+    fn request(check_in: CheckIn, now: &str, seed: u32) -> SuggestRequest {
         SuggestRequest {
             check_in,
             place: None,

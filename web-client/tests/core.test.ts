@@ -13,6 +13,8 @@ import {
   localTimestamp,
   newRecordId,
   progress,
+  strategyCatalogue,
+  suggest,
   validateCheckIn,
   type CheckIn,
   type CheckInDraft,
@@ -160,5 +162,33 @@ describe('progress in wasm', () => {
   it('refuses a malformed date clearly', () => {
     const checked = progress([], [], '23/11/2026', 4);
     expect(checked.status === 'invalid' && checked.errors[0]?.field).toBe('today');
+  });
+});
+
+describe('suggestions in wasm', () => {
+  it('suggests discreet calming ideas for strong worry at school, with reasons', () => {
+    const checkIn = valid(draft({ feelings: [{ feeling: 'worried', intensity: 3 }], contexts: ['exams'], note: undefined }));
+    const checked = suggest({
+      check_in: checkIn,
+      history: [],
+      preferences: { favourites: [], hidden: [], personal_learning: true, sensitivities: { eating_difficulties: false }, age: 13 },
+      now: '2026-11-23T10:30:00+00:00',
+      seed: 7,
+    });
+    expect(checked.status).toBe('valid');
+    if (checked.status !== 'valid') return;
+    expect(checked.value.place).toBe('school');
+    expect(checked.value.suggestions).toHaveLength(5);
+    const catalogue = strategyCatalogue();
+    for (const s of checked.value.suggestions.slice(0, 3)) {
+      const strategy = catalogue.strategies.find((c) => c.id === s.strategy_id);
+      expect(strategy?.places).toContain('school');
+      expect(['calm_body', 'self_soothe']).toContain(s.kind);
+      expect(s.reason.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('ships at least 50 strategies', () => {
+    expect(strategyCatalogue().strategies.length).toBeGreaterThanOrEqual(50);
   });
 });

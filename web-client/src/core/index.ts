@@ -13,10 +13,20 @@ import type { FeelingOption } from './generated/FeelingOption';
 import type { RecordId } from './generated/RecordId';
 import type { Progress } from './generated/Progress';
 import type { ScopeOption } from './generated/ScopeOption';
+import type { Catalogue } from './generated/Catalogue';
+import type { Learned } from './generated/Learned';
+import type { MeasureCatalogue } from './generated/MeasureCatalogue';
 import type { StrategyUse } from './generated/StrategyUse';
+import type { SuggestRequest } from './generated/SuggestRequest';
+import type { Suggestions } from './generated/Suggestions';
 import type { SyncBatch } from './generated/SyncBatch';
 
 export type {
+  Catalogue,
+  Learned,
+  MeasureCatalogue,
+  SuggestRequest,
+  Suggestions,
   CheckIn,
   CheckInLimits,
   Checked,
@@ -87,6 +97,26 @@ export function buildSyncBatch(data: Partial<DeviceData>, grants: ConsentGrant[]
 /** Progress over `weeks` weeks up to `today` (the device's local date). */
 export function progress(checkIns: CheckIn[], uses: StrategyUse[], today: string, weeks: number): Checked<Progress> {
   return JSON.parse(wasm.progress(JSON.stringify(checkIns), JSON.stringify(uses), today, weeks)) as Checked<Progress>;
+}
+
+/** The coping toolbox as shipped. */
+export function strategyCatalogue(): Catalogue {
+  return JSON.parse(wasm.strategyCatalogue()) as Catalogue;
+}
+
+/** The questionnaires as shipped. */
+export function measureCatalogue(): MeasureCatalogue {
+  return JSON.parse(wasm.measureCatalogue()) as MeasureCatalogue;
+}
+
+/** Ranked ideas for this moment, each with its reason. */
+export function suggest(request: SuggestRequest): Checked<Suggestions> {
+  return JSON.parse(wasm.suggest(JSON.stringify(request))) as Checked<Suggestions>;
+}
+
+/** What Lantern has learned about what helps, in plain words. */
+export function explainLearning(history: StrategyUse[]): Checked<Learned[]> {
+  return JSON.parse(wasm.explainLearning(JSON.stringify(history))) as Checked<Learned[]>;
 }
 
 export function feelingOptions(): FeelingOption[] {

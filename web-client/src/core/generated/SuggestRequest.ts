@@ -13,7 +13,11 @@ place?: Place, history: Array<StrategyUse>, preferences: Preferences,
 /**
  * Local time with offset, for time of day.
  */
-now: string, seed: bigint, 
+now: string, 
+/**
+ * Any number; the same seed gives the same suggestions.
+ */
+seed: number, 
 /**
  * How many to return; five when absent.
  */
