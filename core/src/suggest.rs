@@ -29,17 +29,17 @@ pub struct Preferences {
     pub age: u8,
 }
 
+/// The moment to suggest for. The young person's history is passed
+/// separately so a long-lived engine on the device can keep it parsed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export))]
-pub struct SuggestRequest {
+pub struct Moment {
     pub check_in: CheckIn,
     /// Where they are now, if they said; otherwise inferred from the time
     /// and what the check-in is about.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
     pub place: Option<Place>,
-    #[serde(default)]
-    pub history: Vec<StrategyUse>,
     #[serde(default)]
     pub preferences: Preferences,
     /// Local time with offset, for time of day.
@@ -51,6 +51,15 @@ pub struct SuggestRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
     pub count: Option<u32>,
+}
+
+/// A moment and the history to learn from, in one value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+pub struct SuggestRequest {
+    pub moment: Moment,
+    #[serde(default)]
+    pub history: Vec<StrategyUse>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -86,6 +95,14 @@ const MOMENT_BOOST: f64 = 3.0;
 const HELP_FIRST_BOOST: f64 = 10.0;
 
 pub fn suggest(catalogue: &Catalogue, request: &SuggestRequest) -> Suggestions {
+    suggest_for(catalogue, &request.moment, &request.history)
+}
+
+pub fn suggest_for(
+    catalogue: &Catalogue,
+    request: &Moment,
+    history: &[StrategyUse],
+) -> Suggestions {
     let place = request
         .place
         .unwrap_or_else(|| infer_place(&request.check_in, request.now));
@@ -102,7 +119,7 @@ pub fn suggest(catalogue: &Catalogue, request: &SuggestRequest) -> Suggestions {
         .map(|strategy| {
             let fit = fit(strategy, &request.check_in);
             let mut score = if prefs.personal_learning {
-                let (helped, not_helped) = outcomes(&request.history, &strategy.id, None);
+                let (helped, not_helped) = outcomes(history, &strategy.id, None);
                 let alpha = 1.0 + PRIOR_FIT_WEIGHT * fit + f64::from(helped);
                 let beta = PRIOR_AGAINST + f64::from(not_helped);
                 fit + random.beta(alpha, beta)
@@ -127,7 +144,7 @@ pub fn suggest(catalogue: &Catalogue, request: &SuggestRequest) -> Suggestions {
             strategy_id: strategy.id.clone(),
             title: strategy.title.clone(),
             kind: strategy.kind,
-            reason: reason(strategy, request, place),
+            reason: reason(strategy, request, history, place),
         })
         .collect();
     Suggestions {
@@ -249,12 +266,11 @@ fn outcomes(history: &[StrategyUse], id: &str, feeling: Option<Feeling>) -> (u32
 
 const RECENT: usize = 5;
 
-fn reason(strategy: &Strategy, request: &SuggestRequest, place: Place) -> String {
+fn reason(strategy: &Strategy, request: &Moment, history: &[StrategyUse], place: Place) -> String {
     let strongest = request.check_in.feelings.iter().max_by_key(|f| f.intensity);
     if request.preferences.personal_learning {
         if let Some(feeling) = strongest {
-            let mut rated: Vec<&StrategyUse> = request
-                .history
+            let mut rated: Vec<&StrategyUse> = history
                 .iter()
                 .filter(|u| {
                     u.strategy_id == strategy.id
@@ -273,7 +289,7 @@ fn reason(strategy: &Strategy, request: &SuggestRequest, place: Place) -> String
                 );
             }
         }
-        let (helped, not_helped) = outcomes(&request.history, &strategy.id, None);
+        let (helped, not_helped) = outcomes(history, &strategy.id, None);
         if helped + not_helped == 0 && strategy_fits_strongest(strategy, request) {
             return "Something new to try. It's often good for how you feel now.".into();
         }
@@ -302,7 +318,7 @@ fn reason(strategy: &Strategy, request: &SuggestRequest, place: Place) -> String
     }
 }
 
-fn strategy_fits_strongest(strategy: &Strategy, request: &SuggestRequest) -> bool {
+fn strategy_fits_strongest(strategy: &Strategy, request: &Moment) -> bool {
     request
         .check_in
         .feelings
@@ -432,9 +448,15 @@ mod tests {
 
     fn request(check_in: CheckIn, now: &str, seed: u32) -> SuggestRequest {
         SuggestRequest {
+            moment: moment(check_in, now, seed),
+            history: Vec::new(),
+        }
+    }
+
+    fn moment(check_in: CheckIn, now: &str, seed: u32) -> Moment {
+        Moment {
             check_in,
             place: None,
-            history: Vec::new(),
             preferences: Preferences {
                 personal_learning: true,
                 age: 13,
@@ -525,7 +547,7 @@ mod tests {
                 seed,
             );
             r.history = history.clone();
-            r.count = Some(100);
+            r.moment.count = Some(100);
             let result = suggest(catalogue, &r);
             let position = |id| {
                 ids(&result)
@@ -593,8 +615,8 @@ mod tests {
             3,
         );
         r.history = history;
-        r.count = Some(100);
-        r.preferences.favourites = vec!["walk_outside".into()];
+        r.moment.count = Some(100);
+        r.moment.preferences.favourites = vec!["walk_outside".into()];
         let result = suggest(catalogue, &r);
         let walk = result
             .suggestions
@@ -641,7 +663,7 @@ mod tests {
                 "2026-11-23T17:00:00+00:00",
                 seed,
             );
-            r.preferences.hidden = vec!["slow_breathing".into(), "box_breathing".into()];
+            r.moment.preferences.hidden = vec!["slow_breathing".into(), "box_breathing".into()];
             let result = suggest(catalogue, &r);
             assert!(
                 !ids(&result).contains(&"slow_breathing")
@@ -695,7 +717,7 @@ mod tests {
             "2026-11-23T17:00:00+00:00",
             1,
         );
-        with.preferences.personal_learning = false;
+        with.moment.preferences.personal_learning = false;
         let mut without = with.clone();
         with.history = history;
         without.history = Vec::new();
@@ -721,7 +743,7 @@ mod tests {
                 "2026-11-23T17:00:00+00:00",
                 seed,
             );
-            r.preferences.sensitivities.eating_difficulties = true;
+            r.moment.preferences.sensitivities.eating_difficulties = true;
             let result = suggest(catalogue, &r);
             assert!(
                 !ids(&result).contains(&"movement_burst")

@@ -129,7 +129,7 @@ pub fn strategy_catalogue_json() -> Result<String, JsError> {
 pub fn suggest_json(request_json: &str) -> Result<String, JsError> {
     let catalogue = crate::strategies::catalogue().map_err(|e| JsError::new(&e.to_string()))?;
     let result = parse_json::<crate::suggest::SuggestRequest>(request_json).and_then(|request| {
-        request.check_in.validate()?;
+        request.moment.check_in.validate()?;
         Ok(crate::suggest::suggest(catalogue, &request))
     });
     to_json(&Checked::from(result))
@@ -149,4 +149,63 @@ pub fn explain_learning_json(history_json: &str) -> Result<String, JsError> {
 pub fn measure_catalogue_json() -> Result<String, JsError> {
     crate::measures::catalogue().map_err(|e| JsError::new(&e.to_string()))?;
     Ok(crate::measures::CATALOGUE_JSON.to_owned())
+}
+
+/// Suggestions with the young person's history kept parsed inside the
+/// module: the app loads it once, adds each new rating, and asks for
+/// suggestions with only the moment crossing the boundary.
+#[wasm_bindgen]
+pub struct SuggestionEngine {
+    history: Vec<crate::usage::StrategyUse>,
+}
+
+#[wasm_bindgen]
+impl SuggestionEngine {
+    /// From the history (`StrategyUse[]` as JSON).
+    #[wasm_bindgen(constructor)]
+    pub fn new(history_json: &str) -> Result<SuggestionEngine, JsError> {
+        let history = parse_json(history_json).map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(SuggestionEngine { history })
+    }
+
+    /// Adds one use; returns `Checked<StrategyUse>` so a bad rating is
+    /// refused with a message and nothing is added.
+    #[wasm_bindgen(js_name = addUse)]
+    pub fn add_use(&mut self, use_json: &str) -> Result<String, JsError> {
+        let checked = parse_json::<crate::usage::StrategyUse>(use_json).and_then(|strategy_use| {
+            strategy_use.validate()?;
+            Ok(strategy_use)
+        });
+        if let Ok(strategy_use) = &checked {
+            // A re-rated use replaces the earlier copy.
+            self.history.retain(|u| u.id != strategy_use.id);
+            self.history.push(strategy_use.clone());
+        }
+        to_json(&Checked::from(checked))
+    }
+
+    /// Forgets everything learned (the young person's reset).
+    pub fn reset(&mut self) {
+        self.history.clear();
+    }
+
+    /// `Moment` as JSON in, `Checked<Suggestions>` out.
+    pub fn suggest(&self, moment_json: &str) -> Result<String, JsError> {
+        let catalogue = crate::strategies::catalogue().map_err(|e| JsError::new(&e.to_string()))?;
+        let result = parse_json::<crate::suggest::Moment>(moment_json).and_then(|moment| {
+            moment.check_in.validate()?;
+            Ok(crate::suggest::suggest_for(
+                catalogue,
+                &moment,
+                &self.history,
+            ))
+        });
+        to_json(&Checked::from(result))
+    }
+
+    /// What has been learned, in plain words (`Learned[]`).
+    pub fn learned(&self) -> Result<String, JsError> {
+        let catalogue = crate::strategies::catalogue().map_err(|e| JsError::new(&e.to_string()))?;
+        to_json(&crate::suggest::explain_learning(catalogue, &self.history))
+    }
 }

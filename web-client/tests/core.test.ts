@@ -15,6 +15,7 @@ import {
   progress,
   strategyCatalogue,
   suggest,
+  Suggester,
   validateCheckIn,
   type CheckIn,
   type CheckInDraft,
@@ -169,11 +170,13 @@ describe('suggestions in wasm', () => {
   it('suggests discreet calming ideas for strong worry at school, with reasons', () => {
     const checkIn = valid(draft({ feelings: [{ feeling: 'worried', intensity: 3 }], contexts: ['exams'], note: undefined }));
     const checked = suggest({
-      check_in: checkIn,
+      moment: {
+        check_in: checkIn,
+        preferences: { favourites: [], hidden: [], personal_learning: true, sensitivities: { eating_difficulties: false }, age: 13 },
+        now: '2026-11-23T10:30:00+00:00',
+        seed: 7,
+      },
       history: [],
-      preferences: { favourites: [], hidden: [], personal_learning: true, sensitivities: { eating_difficulties: false }, age: 13 },
-      now: '2026-11-23T10:30:00+00:00',
-      seed: 7,
     });
     expect(checked.status).toBe('valid');
     if (checked.status !== 'valid') return;
@@ -186,6 +189,38 @@ describe('suggestions in wasm', () => {
       expect(['calm_body', 'self_soothe']).toContain(s.kind);
       expect(s.reason.length).toBeGreaterThan(10);
     }
+  });
+
+  it('learns from ratings kept in the engine and can forget them', () => {
+    const engine = new Suggester([]);
+    const moment = {
+      check_in: valid(draft({ feelings: [{ feeling: 'sad', intensity: 2 }], contexts: [], note: undefined })),
+      preferences: { favourites: [], hidden: [], personal_learning: true, sensitivities: { eating_difficulties: false }, age: 13 },
+      now: '2026-11-23T17:00:00+00:00',
+      seed: 3,
+      count: 100,
+    };
+    for (let day = 10; day < 15; day++) {
+      const added = engine.addUse({
+        id: newRecordId(Date.parse(`2026-11-${day}T18:00:00Z`)),
+        strategy_id: 'walk_outside',
+        used_at: `2026-11-${day}T18:00:00+00:00`,
+        feeling: 'sad',
+        before: 2,
+        after: 4,
+      });
+      expect(added.status).toBe('valid');
+    }
+    const bad = engine.addUse({ id: newRecordId(), strategy_id: 'walk_outside', used_at: '2026-11-20T18:00:00+00:00', before: 9 });
+    expect(bad.status === 'invalid' && bad.errors[0]?.code).toBe('rating_out_of_range');
+    const checked = engine.suggest(moment);
+    if (checked.status !== 'valid') throw new Error('invalid');
+    const walk = checked.value.suggestions.find((s) => s.strategy_id === 'walk_outside');
+    expect(walk?.reason).toBe('Helped you 5 of the last 5 times you felt sad.');
+    expect(engine.learned()[0]?.sentence).toBe('Walk outside helped you 5 of 5 times.');
+    engine.reset();
+    expect(engine.learned()).toEqual([]);
+    engine.free();
   });
 
   it('ships at least 50 strategies', () => {

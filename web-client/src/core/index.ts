@@ -16,6 +16,7 @@ import type { ScopeOption } from './generated/ScopeOption';
 import type { Catalogue } from './generated/Catalogue';
 import type { Learned } from './generated/Learned';
 import type { MeasureCatalogue } from './generated/MeasureCatalogue';
+import type { Moment } from './generated/Moment';
 import type { StrategyUse } from './generated/StrategyUse';
 import type { SuggestRequest } from './generated/SuggestRequest';
 import type { Suggestions } from './generated/Suggestions';
@@ -25,6 +26,7 @@ export type {
   Catalogue,
   Learned,
   MeasureCatalogue,
+  Moment,
   SuggestRequest,
   Suggestions,
   CheckIn,
@@ -109,7 +111,37 @@ export function measureCatalogue(): MeasureCatalogue {
   return JSON.parse(wasm.measureCatalogue()) as MeasureCatalogue;
 }
 
-/** Ranked ideas for this moment, each with its reason. */
+/** Ranked ideas for this moment, with the young person's history kept
+ * parsed inside the core: load it once, add each new rating. */
+export class Suggester {
+  private readonly engine: wasm.SuggestionEngine;
+
+  constructor(history: StrategyUse[]) {
+    this.engine = new wasm.SuggestionEngine(JSON.stringify(history));
+  }
+
+  addUse(use: StrategyUse): Checked<StrategyUse> {
+    return JSON.parse(this.engine.addUse(JSON.stringify(use))) as Checked<StrategyUse>;
+  }
+
+  suggest(moment: Moment): Checked<Suggestions> {
+    return JSON.parse(this.engine.suggest(JSON.stringify(moment))) as Checked<Suggestions>;
+  }
+
+  learned(): Learned[] {
+    return JSON.parse(this.engine.learned()) as Learned[];
+  }
+
+  reset(): void {
+    this.engine.reset();
+  }
+
+  free(): void {
+    this.engine.free();
+  }
+}
+
+/** Ranked ideas for this moment, each with its reason (history sent each time). */
 export function suggest(request: SuggestRequest): Checked<Suggestions> {
   return JSON.parse(wasm.suggest(JSON.stringify(request))) as Checked<Suggestions>;
 }
