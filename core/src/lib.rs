@@ -4,6 +4,7 @@
 
 pub mod checkin;
 pub mod consent;
+pub mod crisis;
 pub mod feelings;
 pub mod goals;
 pub mod measures;

@@ -209,3 +209,10 @@ impl SuggestionEngine {
         to_json(&crate::suggest::explain_learning(catalogue, &self.history))
     }
 }
+
+/// Crisis contacts for a region (UK when unknown): `CrisisContact[]`.
+#[wasm_bindgen(js_name = crisisContacts)]
+pub fn crisis_contacts_json(region: &str) -> Result<String, JsError> {
+    let catalogue = crate::crisis::catalogue().map_err(|e| JsError::new(&e.to_string()))?;
+    to_json(&catalogue.for_region(region))
+}

@@ -5,8 +5,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 
+import { FALLBACK_CONTACTS } from '../src/young/crisis-contacts';
 import {
   buildSyncBatch,
+  crisisContacts,
   checkInLimits,
   feelingOptions,
   loadCoreSync,
@@ -225,5 +227,15 @@ describe('suggestions in wasm', () => {
 
   it('ships at least 50 strategies', () => {
     expect(strategyCatalogue().strategies.length).toBeGreaterThanOrEqual(50);
+  });
+});
+
+describe('crisis contacts', () => {
+  it('the fallback copy matches the core exactly', () => {
+    const fromCore = crisisContacts('uk').flatMap((c) => c.ways.map((w) => w.href));
+    for (const fallback of FALLBACK_CONTACTS) {
+      expect(fromCore).toContain(fallback.href);
+    }
+    expect(fromCore).toEqual(expect.arrayContaining(['tel:08001111', 'sms:85258?body=SHOUT', 'tel:116123', 'tel:999']));
   });
 });

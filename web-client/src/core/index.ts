@@ -8,6 +8,7 @@ import type { CheckInLimits } from './generated/CheckInLimits';
 import type { Checked } from './generated/Checked';
 import type { ConsentGrant } from './generated/ConsentGrant';
 import type { ContextOption } from './generated/ContextOption';
+import type { CrisisContact } from './generated/CrisisContact';
 import type { DeviceData } from './generated/DeviceData';
 import type { FeelingOption } from './generated/FeelingOption';
 import type { RecordId } from './generated/RecordId';
@@ -34,6 +35,7 @@ export type {
   Checked,
   ConsentGrant,
   ContextOption,
+  CrisisContact,
   DeviceData,
   FeelingOption,
   Progress,
@@ -99,6 +101,11 @@ export function buildSyncBatch(data: Partial<DeviceData>, grants: ConsentGrant[]
 /** Progress over `weeks` weeks up to `today` (the device's local date). */
 export function progress(checkIns: CheckIn[], uses: StrategyUse[], today: string, weeks: number): Checked<Progress> {
   return JSON.parse(wasm.progress(JSON.stringify(checkIns), JSON.stringify(uses), today, weeks)) as Checked<Progress>;
+}
+
+/** Crisis contacts for a region; the UK's when the region is unknown. */
+export function crisisContacts(region = 'uk'): CrisisContact[] {
+  return JSON.parse(wasm.crisisContacts(region)) as CrisisContact[];
 }
 
 /** The coping toolbox as shipped. */

@@ -1,6 +1,6 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 
-import { CRISIS_CONTACTS, EMERGENCY } from '../young/crisis-contacts';
+import { crisisContacts } from '../core';
 
 /** "Get help now": on every screen, before anything else, and offline. */
 export function GetHelpButton() {
@@ -30,25 +30,30 @@ function GetHelpPanel({ onClose }: { onClose: () => void }) {
   );
 }
 
-/** The crisis contacts, each one tap away; tel: and sms: work without data. */
+/** The crisis contacts from the core, each one tap away; call and text
+ * links work without data. */
 export function CrisisContacts() {
+  const contacts = useMemo(() => crisisContacts('uk'), []);
   return (
     <>
-      {CRISIS_CONTACTS.map((contact) => (
-        <div class="card" key={contact.name}>
+      {contacts.map((contact) => (
+        <div class={contact.emergency ? 'card alert' : 'card'} key={contact.id}>
           <h3>{contact.name}</h3>
-          <p>{contact.what}</p>
-          <a class="button" href={contact.href}>
-            {contact.action}
-          </a>
+          <p>{contact.for_what}</p>
+          <p class="hint">{contact.hours}</p>
+          <div class="row">
+            {contact.ways.map((way) => (
+              <a class={contact.emergency ? 'button help' : 'button'} href={way.href} key={way.href}>
+                {way.label}
+              </a>
+            ))}
+          </div>
         </div>
       ))}
-      <div class="card alert">
-        <h3>{EMERGENCY.what}</h3>
-        <a class="button help" href={EMERGENCY.href}>
-          {EMERGENCY.action}
-        </a>
-      </div>
+      <p class="hint">
+        If someone’s life is in danger, these services may share what you tell them with people who can keep you
+        safe.
+      </p>
     </>
   );
 }
