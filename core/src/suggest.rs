@@ -106,7 +106,7 @@ pub fn suggest_for(
     let place = request
         .place
         .unwrap_or_else(|| infer_place(&request.check_in, request.now));
-    let help_first = request.check_in.discloses_self_harm();
+    let help_first = crate::support::for_check_in(&request.check_in).is_some();
     let prefs = &request.preferences;
     let mut random = SplitMix64(u64::from(request.seed));
 
@@ -294,7 +294,7 @@ fn reason(strategy: &Strategy, request: &Moment, history: &[StrategyUse], place:
             return "Something new to try. It's often good for how you feel now.".into();
         }
     }
-    if request.check_in.discloses_self_harm()
+    if crate::support::for_check_in(&request.check_in).is_some()
         && matches!(
             strategy.kind,
             StrategyKind::Connect | StrategyKind::UrgeSafely

@@ -72,13 +72,13 @@ pub fn self_harm_question() -> String {
     SELF_HARM_QUESTION.to_owned()
 }
 
-/// Whether a valid check-in tells of thoughts of self-harm, so the app shows
-/// help first. Invalid input is a contract error: validate first.
-#[wasm_bindgen(js_name = checkInDisclosesSelfHarm)]
-pub fn check_in_discloses_self_harm(json: &str) -> Result<bool, JsError> {
-    CheckIn::parse(json)
-        .map(|check_in| check_in.discloses_self_harm())
-        .map_err(|errors| JsError::new(&errors.to_string()))
+/// Whether a valid check-in should bring help first, and why: a
+/// `HelpFirst` as JSON, or `null`. The note is read here, on the device, and
+/// nothing about it is sent anywhere. Invalid input is a contract error.
+#[wasm_bindgen(js_name = helpFirstForCheckIn)]
+pub fn help_first_for_check_in(json: &str) -> Result<String, JsError> {
+    let check_in = CheckIn::parse(json).map_err(|errors| JsError::new(&errors.to_string()))?;
+    to_json(&crate::support::for_check_in(&check_in))
 }
 
 /// Progress over `weeks` weeks up to `today` (YYYY-MM-DD, the device's

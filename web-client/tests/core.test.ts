@@ -9,6 +9,7 @@ import { FALLBACK_CONTACTS } from '../src/young/crisis-contacts';
 import {
   buildSyncBatch,
   crisisContacts,
+  helpFirstFor,
   checkInLimits,
   feelingOptions,
   loadCoreSync,
@@ -237,5 +238,16 @@ describe('crisis contacts', () => {
       expect(fromCore).toContain(fallback.href);
     }
     expect(fromCore).toEqual(expect.arrayContaining(['tel:08001111', 'sms:85258?body=SHOUT', 'tel:116123', 'tel:999']));
+  });
+});
+
+describe('help first', () => {
+  it('comes from the self-harm answer or a worrying note, read on the device', () => {
+    expect(helpFirstFor(valid(draft({ self_harm: 'a_little', note: undefined })))).toEqual({ reason: 'self_harm_answer' });
+    expect(helpFirstFor(valid(draft({ note: 'honestly i just want to die' })))).toEqual({
+      reason: 'note',
+      concern: 'suicidal_thoughts',
+    });
+    expect(helpFirstFor(valid(draft({ note: 'this homework is killing me' })))).toBeNull();
   });
 });

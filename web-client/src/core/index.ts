@@ -11,6 +11,7 @@ import type { ContextOption } from './generated/ContextOption';
 import type { CrisisContact } from './generated/CrisisContact';
 import type { DeviceData } from './generated/DeviceData';
 import type { FeelingOption } from './generated/FeelingOption';
+import type { HelpFirst } from './generated/HelpFirst';
 import type { RecordId } from './generated/RecordId';
 import type { Progress } from './generated/Progress';
 import type { ScopeOption } from './generated/ScopeOption';
@@ -38,6 +39,7 @@ export type {
   CrisisContact,
   DeviceData,
   FeelingOption,
+  HelpFirst,
   Progress,
   RecordId,
   ScopeOption,
@@ -171,9 +173,10 @@ export function selfHarmQuestion(): string {
   return wasm.selfHarmQuestion();
 }
 
-/** Whether a (valid) check-in tells of thoughts of self-harm: help comes first. */
-export function disclosesSelfHarm(checkIn: CheckIn): boolean {
-  return wasm.checkInDisclosesSelfHarm(JSON.stringify(checkIn));
+/** Whether a (valid) check-in should bring help first, and why: the
+ * self-harm answer, or something in the note (read on the device only). */
+export function helpFirstFor(checkIn: CheckIn): HelpFirst | null {
+  return JSON.parse(wasm.helpFirstForCheckIn(JSON.stringify(checkIn))) as HelpFirst | null;
 }
 
 export function scopeOptions(): ScopeOption[] {

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'preact/hooks';
 import {
   checkInLimits,
   contextOptions,
-  disclosesSelfHarm,
+  helpFirstFor,
   feelingOptions,
   selfHarmQuestion,
   localTimestamp,
@@ -27,7 +27,7 @@ const SELF_HARM_ANSWERS = [
 ] as const;
 
 interface Props {
-  /** `needsHelp` when the young person told us of thoughts of self-harm. */
+  /** `needsHelp` when what they told us (the question or their note) brings help first. */
   onSaved: (needsHelp: boolean) => void;
   onCancel: () => void;
 }
@@ -74,7 +74,7 @@ export function CheckInScreen({ onSaved, onCancel }: Props) {
       return;
     }
     await checkIns.put({ id: checked.value.id, checkIn: checked.value });
-    onSaved(disclosesSelfHarm(checked.value));
+    onSaved(helpFirstFor(checked.value) !== null);
   };
 
   const errorFor = (prefix: string) =>
