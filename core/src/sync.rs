@@ -696,3 +696,149 @@ mod tests {
         assert!(missing_scopes(&plan, &[grant(ConsentScope::SafetyPlan)]).is_empty());
     }
 }
+
+/// Properties checked over many random devices and consents.
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use crate::checkin::{Context, FeelingEntry, SelfHarmAnswer, Sleep, SleepQuality};
+    use crate::feelings::Feeling;
+    use chrono::{Duration, TimeZone};
+
+    struct Random(u64);
+
+    impl Random {
+        fn next(&mut self) -> u64 {
+            self.0 = self
+                .0
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            self.0 >> 33
+        }
+        fn below(&mut self, n: u64) -> u64 {
+            self.next() % n
+        }
+        fn chance(&mut self) -> bool {
+            self.below(2) == 0
+        }
+    }
+
+    fn time(random: &mut Random) -> DateTime<FixedOffset> {
+        let offset = FixedOffset::east_opt(3600 * (random.below(3) as i32 - 1)).unwrap();
+        let base = offset.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap();
+        base + Duration::minutes(random.below(60 * 24 * 300) as i64)
+    }
+
+    fn device(random: &mut Random) -> DeviceData {
+        let check_ins = (0..random.below(6))
+            .map(|n| CheckIn {
+                id: RecordId::generate(random.next(), [n as u8; 10]),
+                recorded_at: time(random),
+                mood: 1 + random.below(5) as u8,
+                feelings: vec![FeelingEntry {
+                    feeling: Feeling::ALL[random.below(16) as usize],
+                    intensity: 1 + random.below(3) as u8,
+                }],
+                contexts: if random.chance() {
+                    vec![Context::ALL[random.below(10) as usize]]
+                } else {
+                    Vec::new()
+                },
+                sleep: random.chance().then(|| Sleep {
+                    minutes: random.below(700) as u16,
+                    quality: SleepQuality::Okay,
+                }),
+                note: random.chance().then(|| "a private note".to_owned()),
+                self_harm: random.chance().then_some(SelfHarmAnswer::Yes),
+            })
+            .collect();
+        let strategy_uses = (0..random.below(3))
+            .map(|n| StrategyUse {
+                id: RecordId::generate(random.next(), [n as u8 + 50; 10]),
+                strategy_id: "walk_outside".into(),
+                used_at: time(random),
+                feeling: None,
+                before: 2,
+                after: Some(3),
+            })
+            .collect();
+        let goals = (0..random.below(3))
+            .map(|n| Goal {
+                id: RecordId::generate(random.next(), [n as u8 + 100; 10]),
+                text: "A goal".into(),
+                set_at: time(random),
+                closed_at: None,
+            })
+            .collect();
+        let safety_plan = random
+            .chance()
+            .then(|| SafetyPlan::new(RecordId::generate(random.next(), [200; 10])));
+        DeviceData {
+            check_ins,
+            strategy_uses,
+            goals,
+            safety_plan,
+            ..DeviceData::default()
+        }
+    }
+
+    fn grants(random: &mut Random) -> Vec<ConsentGrant> {
+        let mut grants = Vec::new();
+        for scope in ConsentScope::ALL {
+            if random.chance() {
+                grants.push(ConsentGrant {
+                    scope,
+                    granted_at: time(random),
+                    include_past: random.chance(),
+                });
+            }
+        }
+        grants
+    }
+
+    #[test]
+    fn nothing_leaves_the_device_without_consent_for_its_scope_and_time() {
+        for seed in 0..2_000 {
+            let mut random = Random(seed);
+            let data = device(&mut random);
+            let grants = grants(&mut random);
+            let batch = build_sync_batch(&data, &grants);
+            for record in &batch.records {
+                assert!(
+                    missing_scopes(record, &grants).is_empty(),
+                    "seed {seed}: {record:?}"
+                );
+                if let SyncRecord::UpsertCheckIn { check_in } = record {
+                    let json = serde_json::to_string(check_in).unwrap();
+                    assert!(
+                        !json.contains("self_harm"),
+                        "the answer never travels in a check-in"
+                    );
+                    let shared = |scope| grants.iter().any(|g| g.scope == scope);
+                    assert!(check_in.note.is_none() || shared(ConsentScope::Notes));
+                    assert!(check_in.feelings.is_none() || shared(ConsentScope::Feelings));
+                    assert!(check_in.sleep.is_none() || shared(ConsentScope::ContextsAndSleep));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_built_batch_round_trips_through_parse() {
+        for seed in 0..500 {
+            let mut random = Random(seed);
+            let data = device(&mut random);
+            let all: Vec<_> = ConsentScope::ALL
+                .into_iter()
+                .map(|scope| ConsentGrant {
+                    scope,
+                    granted_at: time(&mut random),
+                    include_past: true,
+                })
+                .collect();
+            let batch = build_sync_batch(&data, &all);
+            let json = serde_json::to_string(&batch).unwrap();
+            assert_eq!(SyncBatch::parse(&json).unwrap(), batch, "seed {seed}");
+        }
+    }
+}

@@ -251,3 +251,20 @@ describe('help first', () => {
     expect(helpFirstFor(valid(draft({ note: 'this homework is killing me' })))).toBeNull();
   });
 });
+
+describe('the same verdict natively and in wasm', () => {
+  it('agrees with the native core on 300 random check-ins', () => {
+    // Written by `cargo test -p lantern-core` from the native build.
+    const fixture = JSON.parse(
+      readFileSync(fileURLToPath(new URL('./fixtures/same-verdict.json', import.meta.url)), 'utf8'),
+    ) as { cases: { draft: CheckInDraft; verdict: { status: string; errors?: [string, string][] } }[] };
+    expect(fixture.cases.length).toBe(300);
+    for (const { draft, verdict } of fixture.cases) {
+      const checked = validateCheckIn(draft);
+      expect(checked.status).toBe(verdict.status);
+      if (checked.status === 'invalid') {
+        expect(checked.errors.map((e) => [e.field, e.code])).toEqual(verdict.errors);
+      }
+    }
+  });
+});
