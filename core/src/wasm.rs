@@ -216,3 +216,93 @@ pub fn crisis_contacts_json(region: &str) -> Result<String, JsError> {
     let catalogue = crate::crisis::catalogue().map_err(|e| JsError::new(&e.to_string()))?;
     to_json(&catalogue.for_region(region))
 }
+
+/// Checks a new goal against the goals already set; `Checked<Goal>`.
+#[wasm_bindgen(js_name = validateGoal)]
+pub fn validate_goal(goal_json: &str, existing_json: &str) -> Result<String, JsError> {
+    let result = (|| {
+        let goal: crate::goals::Goal = parse_json(goal_json)?;
+        let existing: Vec<crate::goals::Goal> = parse_json(existing_json)?;
+        goal.validate(&existing)?;
+        Ok(goal)
+    })();
+    to_json(&Checked::from(result))
+}
+
+/// Change per goal from the first rating to the latest; `Checked<GoalChange[]>`.
+#[wasm_bindgen(js_name = goalChanges)]
+pub fn goal_changes_json(goals_json: &str, ratings_json: &str) -> Result<String, JsError> {
+    let result = (|| {
+        let goals: Vec<crate::goals::Goal> = parse_json(goals_json)?;
+        let ratings: Vec<crate::goals::GoalRating> = parse_json(ratings_json)?;
+        for rating in &ratings {
+            rating.validate()?;
+        }
+        Ok(crate::goals::goal_changes(&goals, &ratings))
+    })();
+    to_json(&Checked::from(result))
+}
+
+/// Checks answers against their questionnaire; `Checked<MeasureResponse>`.
+#[wasm_bindgen(js_name = validateMeasureResponse)]
+pub fn validate_measure_response(json: &str) -> Result<String, JsError> {
+    let catalogue = crate::measures::catalogue().map_err(|e| JsError::new(&e.to_string()))?;
+    let result = parse_json::<crate::measures::MeasureResponse>(json).and_then(|response| {
+        let definition = catalogue.find(&response.measure_id).ok_or_else(|| {
+            ValidationErrors::one(
+                "measure_id",
+                "unknown_measure",
+                "This questionnaire isn't one Lantern knows.",
+            )
+        })?;
+        definition.validate(&response)?;
+        Ok(response)
+    });
+    to_json(&Checked::from(result))
+}
+
+/// Whether a questionnaire's answers bring help first: `HelpFirst` or `null`.
+#[wasm_bindgen(js_name = helpFirstForMeasure)]
+pub fn help_first_for_measure(json: &str) -> Result<String, JsError> {
+    let catalogue = crate::measures::catalogue().map_err(|e| JsError::new(&e.to_string()))?;
+    let response: crate::measures::MeasureResponse =
+        parse_json(json).map_err(|e| JsError::new(&e.to_string()))?;
+    let definition = catalogue
+        .find(&response.measure_id)
+        .ok_or_else(|| JsError::new("unknown questionnaire"))?;
+    to_json(&crate::support::for_measure(definition, &response))
+}
+
+/// Change per item (the wheel's areas) from first to latest; `Checked<ItemChange[]>`.
+#[wasm_bindgen(js_name = itemChanges)]
+pub fn item_changes_json(measure_id: &str, responses_json: &str) -> Result<String, JsError> {
+    let catalogue = crate::measures::catalogue().map_err(|e| JsError::new(&e.to_string()))?;
+    let result = (|| {
+        let definition = catalogue.find(measure_id).ok_or_else(|| {
+            ValidationErrors::one(
+                "measure_id",
+                "unknown_measure",
+                "This questionnaire isn't one Lantern knows.",
+            )
+        })?;
+        let responses: Vec<crate::measures::MeasureResponse> = parse_json(responses_json)?;
+        Ok(crate::measures::item_changes(definition, &responses))
+    })();
+    to_json(&Checked::from(result))
+}
+
+/// Checks the safety plan; `Checked<SafetyPlan>`.
+#[wasm_bindgen(js_name = validateSafetyPlan)]
+pub fn validate_safety_plan(json: &str) -> Result<String, JsError> {
+    let result = parse_json::<crate::safety_plan::SafetyPlan>(json).and_then(|plan| {
+        plan.validate()?;
+        Ok(plan)
+    });
+    to_json(&Checked::from(result))
+}
+
+/// The safety plan's sections, with their titles and prompts.
+#[wasm_bindgen(js_name = safetyPlanSections)]
+pub fn safety_plan_sections_json() -> Result<String, JsError> {
+    to_json(&crate::safety_plan::SECTIONS)
+}

@@ -10,6 +10,14 @@ import {
   buildSyncBatch,
   crisisContacts,
   helpFirstFor,
+  helpFirstForMeasure,
+  itemChanges,
+  goalChanges,
+  measureCatalogue,
+  safetyPlanSections,
+  validateGoal,
+  validateMeasureResponse,
+  validateSafetyPlan,
   checkInLimits,
   feelingOptions,
   loadCoreSync,
@@ -266,5 +274,55 @@ describe('the same verdict natively and in wasm', () => {
         expect(checked.errors.map((e) => [e.field, e.code])).toEqual(verdict.errors);
       }
     }
+  });
+});
+
+describe('measures, goals and the safety plan in wasm', () => {
+  const wheelItems = () => measureCatalogue().measures.find((m) => m.id === 'resilience_wheel')!.items;
+  const wheel = (day: number, value: number) => ({
+    id: newRecordId(Date.parse(`2026-11-${day}T17:00:00Z`)),
+    measure_id: 'resilience_wheel',
+    completed_at: `2026-11-${day}T17:00:00+00:00`,
+    answers: wheelItems().map((item) => ({ item_id: item.id, value })),
+  });
+
+  it('checks answers, shows wheel change and brings help for PHQ-9 item 9 only', () => {
+    expect(validateMeasureResponse(wheel(10, 5)).status).toBe('valid');
+    const bad = validateMeasureResponse({ ...wheel(10, 5), answers: [{ item_id: 'self_esteem', value: 11 }] });
+    expect(bad.status === 'invalid' && bad.errors.map((e) => e.code)).toContain('answer_out_of_range');
+    const changes = itemChanges('resilience_wheel', [wheel(20, 7), wheel(10, 4)]);
+    expect(changes.status === 'valid' && changes.value[0]).toMatchObject({ first: 4, latest: 7, change: 3 });
+    const phq = (q9: number) => ({
+      id: newRecordId(),
+      measure_id: 'phq9',
+      completed_at: '2026-11-23T17:00:00+00:00',
+      answers: Array.from({ length: 9 }, (_, i) => ({ item_id: `q${i + 1}`, value: i === 8 ? q9 : 3 })),
+    });
+    expect(helpFirstForMeasure(phq(0))).toBeNull();
+    expect(helpFirstForMeasure(phq(1))).toEqual({ reason: 'measure_item' });
+  });
+
+  it('keeps goals to three and tracks their change', () => {
+    const goal = (n: number) => ({ id: newRecordId(n), text: `Goal ${n}`, set_at: '2026-11-01T10:00:00+00:00' });
+    const three = [goal(1), goal(2), goal(3)];
+    const fourth = validateGoal(goal(4), three);
+    expect(fourth.status === 'invalid' && fourth.errors[0]?.code).toBe('too_many_goals');
+    const rating = (day: number, progress: number) => ({
+      id: newRecordId(Date.parse(`2026-11-${day}T10:00:00Z`)),
+      goal_id: three[0]!.id,
+      rated_at: `2026-11-${day}T10:00:00+00:00`,
+      progress,
+    });
+    const changes = goalChanges(three, [rating(15, 2), rating(20, 6)]);
+    expect(changes.status === 'valid' && changes.value).toEqual([
+      { goal_id: three[0]!.id, first: 2, latest: 6, change: 4, ratings: 2 },
+    ]);
+  });
+
+  it('has the safety plan sections and checks the plan', () => {
+    expect(safetyPlanSections().map((s) => s.key)).toHaveLength(7);
+    const plan = { id: newRecordId(), reasons_to_keep_going: ['My dog'], people_i_can_ask: [{ name: 'Jo', phone: 'call me' }] };
+    const checked = validateSafetyPlan(plan as never);
+    expect(checked.status === 'invalid' && checked.errors[0]?.field).toBe('people_i_can_ask[0].phone');
   });
 });

@@ -19,6 +19,13 @@ import type { Catalogue } from './generated/Catalogue';
 import type { Learned } from './generated/Learned';
 import type { MeasureCatalogue } from './generated/MeasureCatalogue';
 import type { Moment } from './generated/Moment';
+import type { Goal } from './generated/Goal';
+import type { GoalChange } from './generated/GoalChange';
+import type { GoalRating } from './generated/GoalRating';
+import type { ItemChange } from './generated/ItemChange';
+import type { MeasureResponse } from './generated/MeasureResponse';
+import type { PlanSection } from './generated/PlanSection';
+import type { SafetyPlan } from './generated/SafetyPlan';
 import type { StrategyUse } from './generated/StrategyUse';
 import type { SuggestRequest } from './generated/SuggestRequest';
 import type { Suggestions } from './generated/Suggestions';
@@ -29,6 +36,13 @@ export type {
   Learned,
   MeasureCatalogue,
   Moment,
+  Goal,
+  GoalChange,
+  GoalRating,
+  ItemChange,
+  MeasureResponse,
+  PlanSection,
+  SafetyPlan,
   SuggestRequest,
   Suggestions,
   CheckIn,
@@ -197,4 +211,35 @@ export function localTimestamp(date: Date = new Date()): string {
     `T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` +
     `${sign}${pad(offset / 60)}:${pad(offset % 60)}`
   );
+}
+
+/** A new goal, checked against the goals already set. */
+export function validateGoal(goal: Goal, existing: Goal[]): Checked<Goal> {
+  return JSON.parse(wasm.validateGoal(JSON.stringify(goal), JSON.stringify(existing))) as Checked<Goal>;
+}
+
+export function goalChanges(goals: Goal[], ratings: GoalRating[]): Checked<GoalChange[]> {
+  return JSON.parse(wasm.goalChanges(JSON.stringify(goals), JSON.stringify(ratings))) as Checked<GoalChange[]>;
+}
+
+export function validateMeasureResponse(response: MeasureResponse): Checked<MeasureResponse> {
+  return JSON.parse(wasm.validateMeasureResponse(JSON.stringify(response))) as Checked<MeasureResponse>;
+}
+
+/** Whether a questionnaire's answers bring help first. */
+export function helpFirstForMeasure(response: MeasureResponse): HelpFirst | null {
+  return JSON.parse(wasm.helpFirstForMeasure(JSON.stringify(response))) as HelpFirst | null;
+}
+
+/** Change per item (the wheel's areas) from the first response to the latest. */
+export function itemChanges(measureId: string, responses: MeasureResponse[]): Checked<ItemChange[]> {
+  return JSON.parse(wasm.itemChanges(measureId, JSON.stringify(responses))) as Checked<ItemChange[]>;
+}
+
+export function validateSafetyPlan(plan: SafetyPlan): Checked<SafetyPlan> {
+  return JSON.parse(wasm.validateSafetyPlan(JSON.stringify(plan))) as Checked<SafetyPlan>;
+}
+
+export function safetyPlanSections(): PlanSection[] {
+  return JSON.parse(wasm.safetyPlanSections()) as PlanSection[];
 }
