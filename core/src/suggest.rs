@@ -290,7 +290,11 @@ fn reason(strategy: &Strategy, request: &Moment, history: &[StrategyUse], place:
             }
         }
         let (helped, not_helped) = outcomes(history, &strategy.id, None);
-        if helped + not_helped == 0 && strategy_fits_strongest(strategy, request) {
+        // "New" only means something once other ideas have been rated.
+        if helped + not_helped == 0
+            && !history.is_empty()
+            && strategy_fits_strongest(strategy, request)
+        {
             return "Something new to try. It's often good for how you feel now.".into();
         }
     }

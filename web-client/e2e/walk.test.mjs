@@ -145,6 +145,20 @@ test('join → check-in → share → sync → the worker sees it', async () => 
   await phone.screenshot({ path: join(shots, '04-phone-note-too-long.png'), fullPage: true });
   await phone.getByLabel('A note, if you like (optional)').fill('Maths test tomorrow');
   await phone.getByRole('button', { name: 'Save check-in' }).click();
+
+  // Ideas for the moment, each with its reason; trying one and rating it
+  // teaches the core on the device.
+  await phone.getByRole('heading', { name: 'Ideas for right now' }).waitFor();
+  const ideas = phone.getByTestId('idea');
+  assert.equal(await ideas.count(), 3);
+  for (let i = 0; i < 3; i++) {
+    assert.match(await ideas.nth(i).locator('.hint').textContent(), /\w{4,}/, 'each idea says why');
+  }
+  await phone.screenshot({ path: join(shots, '04b-phone-ideas.png'), fullPage: true });
+  await ideas.first().getByRole('button', { name: 'Try this' }).click();
+  await phone.getByRole('button', { name: 'Good', exact: true }).click();
+  await phone.getByText('Lantern will remember what helps you').waitFor();
+  await phone.getByRole('button', { name: 'Done' }).click();
   await phone.getByText('Saved. Well done for checking in.').waitFor();
   const list = phone.locator('.check-ins li');
   assert.equal(await list.count(), 1, 'only the fixed check-in was saved');

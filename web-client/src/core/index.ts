@@ -26,8 +26,10 @@ import type { ItemChange } from './generated/ItemChange';
 import type { MeasureResponse } from './generated/MeasureResponse';
 import type { PlanSection } from './generated/PlanSection';
 import type { SafetyPlan } from './generated/SafetyPlan';
+import type { Strategy } from './generated/Strategy';
 import type { StrategyUse } from './generated/StrategyUse';
 import type { SuggestRequest } from './generated/SuggestRequest';
+import type { Suggestion } from './generated/Suggestion';
 import type { Suggestions } from './generated/Suggestions';
 import type { SyncBatch } from './generated/SyncBatch';
 
@@ -57,7 +59,9 @@ export type {
   Progress,
   RecordId,
   ScopeOption,
+  Strategy,
   StrategyUse,
+  Suggestion,
   SyncBatch,
 };
 export type { ConsentScope } from './generated/ConsentScope';

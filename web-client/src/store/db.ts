@@ -1,10 +1,10 @@
 // The young person's data on their own device, in IndexedDB: check-ins,
 // and small settings (session, consent grants) in a key-value store.
 
-import type { CheckIn } from '../core';
+import type { CheckIn, StrategyUse } from '../core';
 
 const DB_NAME = 'lantern';
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 
 export interface StoredCheckIn {
   id: string;
@@ -21,8 +21,13 @@ function open(): Promise<IDBDatabase> {
     const request = indexedDB.open(DB_NAME, DB_VERSION);
     request.onupgradeneeded = () => {
       const db = request.result;
-      db.createObjectStore('check_ins', { keyPath: 'id' });
-      db.createObjectStore('kv');
+      for (const [name, options] of [
+        ['check_ins', { keyPath: 'id' }],
+        ['kv', undefined],
+        ['strategy_uses', { keyPath: 'id' }],
+      ] as const) {
+        if (!db.objectStoreNames.contains(name)) db.createObjectStore(name, options);
+      }
     };
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
@@ -59,4 +64,11 @@ export const settings = {
     if (value === undefined) await run('kv', 'readwrite', (s) => s.delete(key));
     else await run('kv', 'readwrite', (s) => s.put(value, key));
   },
+};
+
+/** Strategies tried, with before/after ratings: what the core learns from. */
+export const strategyUses = {
+  all: () => run<StrategyUse[]>('strategy_uses', 'readonly', (s) => s.getAll()),
+  put: (use: StrategyUse) => run('strategy_uses', 'readwrite', (s) => s.put(use)).then(() => undefined),
+  clear: () => run('strategy_uses', 'readwrite', (s) => s.clear()).then(() => undefined),
 };

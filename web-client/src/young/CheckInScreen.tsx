@@ -9,6 +9,7 @@ import {
   localTimestamp,
   newRecordId,
   validateCheckIn,
+  type CheckIn,
   type ValidationError,
 } from '../core';
 import { checkIns } from '../store/db';
@@ -28,7 +29,7 @@ const SELF_HARM_ANSWERS = [
 
 interface Props {
   /** `needsHelp` when what they told us (the question or their note) brings help first. */
-  onSaved: (needsHelp: boolean) => void;
+  onSaved: (checkIn: CheckIn, needsHelp: boolean) => void;
   onCancel: () => void;
 }
 
@@ -74,7 +75,7 @@ export function CheckInScreen({ onSaved, onCancel }: Props) {
       return;
     }
     await checkIns.put({ id: checked.value.id, checkIn: checked.value });
-    onSaved(helpFirstFor(checked.value) !== null);
+    onSaved(checked.value, helpFirstFor(checked.value) !== null);
   };
 
   const errorFor = (prefix: string) =>

@@ -2,14 +2,16 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 
 import { CrisisContacts, GetHelpButton } from '../ui/GetHelp';
 import { checkIns, type StoredCheckIn } from '../store/db';
+import type { CheckIn } from '../core';
 import { CheckInScreen } from './CheckInScreen';
+import { IdeasScreen } from './IdeasScreen';
 import { JoinScreen } from './JoinScreen';
 import { moodFace, moodWord } from './moods';
 import { loadSession } from './session';
 import { SharingScreen } from './SharingScreen';
 import { describe, syncNow, type SyncStatus } from './sync';
 
-type Screen = 'home' | 'check-in' | 'join' | 'sharing' | 'help-first';
+type Screen = 'home' | 'check-in' | 'join' | 'sharing' | 'help-first' | 'ideas';
 
 const RETRY_MS = 60_000;
 
@@ -20,6 +22,7 @@ export function YoungApp() {
   const [recent, setRecent] = useState<StoredCheckIn[]>([]);
   const [status, setStatus] = useState<SyncStatus>({ state: 'not_connected' });
   const [saved, setSaved] = useState(false);
+  const [latest, setLatest] = useState<CheckIn | undefined>();
 
   const refresh = useCallback(async () => {
     setConnected(Boolean(await loadSession()));
@@ -59,9 +62,9 @@ export function YoungApp() {
       <main>
         {screen === 'check-in' && (
           <CheckInScreen
-            onSaved={(needsHelp) => {
-              setScreen(needsHelp ? 'help-first' : 'home');
-              setSaved(!needsHelp);
+            onSaved={(checkIn, needsHelp) => {
+              setLatest(checkIn);
+              setScreen(needsHelp ? 'help-first' : 'ideas');
               void sync();
             }}
             onCancel={() => go('home')}
@@ -74,6 +77,15 @@ export function YoungApp() {
               go('sharing');
             }}
             onCancel={() => go('home')}
+          />
+        )}
+        {screen === 'ideas' && latest && (
+          <IdeasScreen
+            checkIn={latest}
+            onDone={() => {
+              setScreen('home');
+              setSaved(true);
+            }}
           />
         )}
         {screen === 'help-first' && <HelpFirst onDone={() => go('home')} />}
