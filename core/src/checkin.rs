@@ -556,17 +556,7 @@ mod tests {
 mod same_verdict_fixture {
     use serde_json::{Value, json};
 
-    struct Random(u64);
-
-    impl Random {
-        fn below(&mut self, n: u64) -> u64 {
-            self.0 = self
-                .0
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (self.0 >> 33) % n
-        }
-    }
+    use crate::test_support::Random;
 
     /// Mostly valid, with now and then one or two things wrong.
     fn random_draft(random: &mut Random, n: u64) -> Value {

@@ -5,6 +5,8 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
+use crate::data_file::{self, DataFileError};
+
 use serde::{Deserialize, Serialize};
 
 /// The shipped data file, as text.
@@ -49,25 +51,32 @@ pub struct CrisisCatalogue {
     pub regions: BTreeMap<String, Vec<CrisisContact>>,
 }
 
-#[derive(Debug, thiserror::Error)]
-#[error("the crisis contacts shipped with the app are broken: {0}")]
-pub struct CatalogueError(String);
-
-pub fn catalogue() -> Result<&'static CrisisCatalogue, &'static CatalogueError> {
-    static CATALOGUE: OnceLock<Result<CrisisCatalogue, CatalogueError>> = OnceLock::new();
+/// The shipped contacts, parsed and checked once.
+pub fn catalogue() -> Result<&'static CrisisCatalogue, &'static DataFileError> {
+    static CATALOGUE: OnceLock<Result<CrisisCatalogue, DataFileError>> = OnceLock::new();
     CATALOGUE
-        .get_or_init(|| {
-            let catalogue: CrisisCatalogue =
-                serde_json::from_str(CATALOGUE_JSON).map_err(|e| CatalogueError(e.to_string()))?;
-            if !catalogue.regions.contains_key(&catalogue.default_region) {
-                return Err(CatalogueError("the default region has no contacts".into()));
-            }
-            Ok(catalogue)
-        })
+        .get_or_init(|| data_file::load("crisis contacts", CATALOGUE_JSON, CrisisCatalogue::check))
         .as_ref()
 }
 
 impl CrisisCatalogue {
+    pub fn check(&self) -> Result<(), Vec<String>> {
+        let mut problems = Vec::new();
+        if !self.regions.contains_key(&self.default_region) {
+            problems.push("the default region has no contacts".to_owned());
+        }
+        for contact in self.regions.values().flatten() {
+            if contact.ways.is_empty() {
+                problems.push(format!("{} has no way to reach it", contact.id));
+            }
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems)
+        }
+    }
+
     /// The contacts for `region`, or the default region's when it has none.
     pub fn for_region(&self, region: &str) -> &[CrisisContact] {
         self.regions

@@ -5,6 +5,7 @@
 pub mod checkin;
 pub mod consent;
 pub mod crisis;
+pub mod data_file;
 pub mod feelings;
 pub mod goals;
 pub mod measures;
@@ -20,6 +21,8 @@ pub mod sync;
 pub mod usage;
 pub mod validation;
 
+#[cfg(test)]
+mod test_support;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 

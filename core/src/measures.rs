@@ -5,6 +5,8 @@
 
 use std::sync::OnceLock;
 
+use crate::data_file::{self, DataFileError};
+
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
@@ -100,22 +102,11 @@ pub struct Answer {
     pub value: u8,
 }
 
-#[derive(Debug, thiserror::Error)]
-#[error("the measure catalogue shipped with the app is broken: {0}")]
-pub struct CatalogueError(String);
-
 /// The shipped measures, parsed and checked once.
-pub fn catalogue() -> Result<&'static MeasureCatalogue, &'static CatalogueError> {
-    static CATALOGUE: OnceLock<Result<MeasureCatalogue, CatalogueError>> = OnceLock::new();
+pub fn catalogue() -> Result<&'static MeasureCatalogue, &'static DataFileError> {
+    static CATALOGUE: OnceLock<Result<MeasureCatalogue, DataFileError>> = OnceLock::new();
     CATALOGUE
-        .get_or_init(|| {
-            let catalogue: MeasureCatalogue =
-                serde_json::from_str(CATALOGUE_JSON).map_err(|e| CatalogueError(e.to_string()))?;
-            catalogue
-                .check()
-                .map_err(|problems| CatalogueError(problems.join("; ")))?;
-            Ok(catalogue)
-        })
+        .get_or_init(|| data_file::load("questionnaires", CATALOGUE_JSON, MeasureCatalogue::check))
         .as_ref()
 }
 

@@ -340,20 +340,7 @@ mod tests {
     use crate::record_id::RecordId;
     use chrono::{DateTime, FixedOffset, TimeZone};
 
-    /// A small deterministic generator for test data.
-    struct Lcg(u64);
-    impl Lcg {
-        fn next(&mut self) -> u64 {
-            self.0 = self
-                .0
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            self.0 >> 33
-        }
-        fn below(&mut self, n: u64) -> u64 {
-            self.next() % n
-        }
-    }
+    use crate::test_support::Random as Lcg;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 23).unwrap() // a Monday

@@ -4,6 +4,8 @@
 
 use std::sync::OnceLock;
 
+use crate::data_file::{self, DataFileError};
+
 use serde::{Deserialize, Serialize};
 
 use crate::feelings::Feeling;
@@ -116,22 +118,11 @@ pub struct Sensitivities {
     pub eating_difficulties: bool,
 }
 
-#[derive(Debug, thiserror::Error)]
-#[error("the strategy catalogue shipped with the app is broken: {0}")]
-pub struct CatalogueError(String);
-
 /// The shipped catalogue, parsed and checked once.
-pub fn catalogue() -> Result<&'static Catalogue, &'static CatalogueError> {
-    static CATALOGUE: OnceLock<Result<Catalogue, CatalogueError>> = OnceLock::new();
+pub fn catalogue() -> Result<&'static Catalogue, &'static DataFileError> {
+    static CATALOGUE: OnceLock<Result<Catalogue, DataFileError>> = OnceLock::new();
     CATALOGUE
-        .get_or_init(|| {
-            let catalogue: Catalogue =
-                serde_json::from_str(CATALOGUE_JSON).map_err(|e| CatalogueError(e.to_string()))?;
-            catalogue
-                .check()
-                .map_err(|problems| CatalogueError(problems.join("; ")))?;
-            Ok(catalogue)
-        })
+        .get_or_init(|| data_file::load("strategy catalogue", CATALOGUE_JSON, Catalogue::check))
         .as_ref()
 }
 

@@ -705,23 +705,7 @@ mod properties {
     use crate::feelings::Feeling;
     use chrono::{Duration, TimeZone};
 
-    struct Random(u64);
-
-    impl Random {
-        fn next(&mut self) -> u64 {
-            self.0 = self
-                .0
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            self.0 >> 33
-        }
-        fn below(&mut self, n: u64) -> u64 {
-            self.next() % n
-        }
-        fn chance(&mut self) -> bool {
-            self.below(2) == 0
-        }
-    }
+    use crate::test_support::Random;
 
     fn time(random: &mut Random) -> DateTime<FixedOffset> {
         let offset = FixedOffset::east_opt(3600 * (random.below(3) as i32 - 1)).unwrap();
