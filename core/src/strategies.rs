@@ -57,6 +57,18 @@ pub enum AvoidIf {
     EatingDifficulties,
 }
 
+/// What a strategy asks of the body. DBT's own cautions for these skills
+/// (clinical.md [DBT-TIPP]) name heart problems, cold intolerance and
+/// disordered eating, so a strategy with any of them must carry caution text
+/// and be held back for eating difficulties; `check` enforces both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+#[serde(rename_all = "snake_case")]
+pub enum PhysicalDemand {
+    Cold,
+    HardExercise,
+}
+
 /// Screens that guide a strategy step by step in the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export))]
@@ -99,6 +111,8 @@ pub struct Strategy {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
     pub guided: Option<Guide>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub physical_demands: Vec<PhysicalDemand>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -146,16 +160,24 @@ impl Strategy {
 
 /// Phrases that would describe or mimic self-injury. No strategy may
 /// contain them (NICE NG225; clinical.md §6 design notes).
-const MIMICS_SELF_INJURY: [&str; 8] = [
+const MIMICS_SELF_INJURY: [&str; 11] = [
     "rubber band",
     "elastic band",
+    "hair band",
     "snap",
     "red pen",
     "draw on your skin",
     "mark your skin",
     "ice on your skin",
     "scratch",
+    "pinch",
+    "dig your nails",
 ];
+
+/// The last step of every way through an urge: a way to reach people, so a
+/// strategy that has not worked never leaves someone on their own (safety
+/// planning steps 4 and 5). "Get help now" is the button on every screen.
+pub const REACH_PEOPLE_STEP: &str = "If the urge stays strong, tell someone or tap Get help now.";
 
 impl Catalogue {
     pub fn find(&self, id: &str) -> Option<&Strategy> {
@@ -202,12 +224,48 @@ impl Catalogue {
             if !self.sources.contains_key(&s.approach) {
                 problem("its approach needs a source");
             }
-            if !s.avoid_if.is_empty() && s.caution.as_deref().is_none_or(|c| c.trim().is_empty()) {
+            let limited = !s.avoid_if.is_empty() || !s.physical_demands.is_empty();
+            if limited && s.caution.as_deref().is_none_or(|c| c.trim().is_empty()) {
                 problem("a strategy with health limits needs caution text");
+            }
+            if !s.physical_demands.is_empty() && !s.avoid_if.contains(&AvoidIf::EatingDifficulties)
+            {
+                problem("a physically demanding strategy is held back for eating difficulties");
+            }
+            if s.kind == StrategyKind::UrgeSafely
+                && s.steps.last().map(String::as_str) != Some(REACH_PEOPLE_STEP)
+            {
+                problem("a way through an urge ends with a way to reach people");
             }
             let text = format!("{} {} {}", s.title, s.summary, s.steps.join(" ")).to_lowercase();
             if let Some(phrase) = MIMICS_SELF_INJURY.iter().find(|p| text.contains(*p)) {
                 problem(&format!("mentions {phrase:?}, which mimics self-injury"));
+            }
+        }
+        // The toolbox as a whole must never leave a gap where help matters.
+        if !self
+            .strategies
+            .iter()
+            .any(|s| s.kind == StrategyKind::UrgeSafely)
+        {
+            problems.push("there must be ways to get through an urge safely".into());
+        }
+        for feeling in Feeling::ALL {
+            if !self
+                .strategies
+                .iter()
+                .any(|s| s.feelings.contains(&feeling))
+            {
+                problems.push(format!("no strategy suits {feeling:?}"));
+            }
+        }
+        for place in Place::ALL {
+            if !self
+                .strategies
+                .iter()
+                .any(|s| s.works_at(place) && s.intensities.contains(&3))
+            {
+                problems.push(format!("nothing for very strong feelings at {place:?}"));
             }
         }
         if problems.is_empty() {
@@ -226,8 +284,30 @@ mod tests {
         catalogue().unwrap()
     }
 
+    /// The person with the fewest strategies open to them: the youngest age
+    /// Lantern serves, who has said they struggle with eating.
+    fn most_limited(s: &Strategy) -> bool {
+        s.allowed_for(
+            10,
+            Sensitivities {
+                eating_difficulties: true,
+            },
+        )
+    }
+
+    fn text_of(s: &Strategy) -> String {
+        format!(
+            "{} {} {} {}",
+            s.title,
+            s.summary,
+            s.steps.join(" "),
+            s.caution.as_deref().unwrap_or("")
+        )
+    }
+
     #[test]
     fn the_shipped_catalogue_loads_and_keeps_every_rule() {
+        assert_eq!(shipped().check(), Ok(()));
         assert!(
             shipped().strategies.len() >= 50,
             "{}",
@@ -249,14 +329,28 @@ mod tests {
     }
 
     #[test]
-    fn every_place_has_strategies_for_very_strong_feelings() {
+    fn every_place_has_strategies_for_very_strong_feelings_even_for_the_most_limited() {
         for place in Place::ALL {
             let count = shipped()
                 .strategies
                 .iter()
-                .filter(|s| s.works_at(place) && s.intensities.contains(&3))
+                .filter(|s| s.works_at(place) && s.intensities.contains(&3) && most_limited(s))
                 .count();
             assert!(count >= 5, "{place:?} has only {count}");
+        }
+    }
+
+    #[test]
+    fn every_hard_feeling_very_strong_in_every_place_has_a_fitting_strategy() {
+        for place in Place::ALL {
+            for feeling in Feeling::ALL.into_iter().filter(|f| !f.is_pleasant()) {
+                let count = shipped()
+                    .strategies
+                    .iter()
+                    .filter(|s| s.works_at(place) && s.suits(feeling, 3) && most_limited(s))
+                    .count();
+                assert!(count >= 2, "{feeling:?} at {place:?}: only {count}");
+            }
         }
     }
 
@@ -282,40 +376,120 @@ mod tests {
     }
 
     #[test]
+    fn there_is_a_way_through_an_urge_in_every_place_for_the_youngest() {
+        for place in Place::ALL {
+            let count = shipped()
+                .strategies
+                .iter()
+                .filter(|s| s.kind == StrategyKind::UrgeSafely && s.works_at(place))
+                .filter(|s| most_limited(s))
+                .count();
+            assert!(count >= 3, "{place:?} has only {count}");
+        }
+    }
+
+    #[test]
     fn physical_strategies_carry_cautions_and_are_held_back_for_eating_difficulties() {
-        let physical: Vec<_> = ["cold_water_reset", "movement_burst"]
-            .into_iter()
-            .map(|id| shipped().find(id).unwrap())
+        let physical: Vec<_> = shipped()
+            .strategies
+            .iter()
+            .filter(|s| !s.physical_demands.is_empty())
             .collect();
+        assert!(
+            physical.len() >= 2,
+            "{} physical strategies",
+            physical.len()
+        );
         for strategy in physical {
-            assert!(strategy.caution.is_some());
-            assert!(strategy.allowed_for(15, Sensitivities::default()));
-            assert!(!strategy.allowed_for(
-                15,
-                Sensitivities {
-                    eating_difficulties: true
-                }
-            ));
+            assert!(
+                strategy.caution.as_deref().is_some_and(|c| !c.is_empty()),
+                "{}",
+                strategy.id
+            );
+            assert!(strategy.allowed_for(16, Sensitivities::default()));
+            assert!(
+                !strategy.allowed_for(
+                    16,
+                    Sensitivities {
+                        eating_difficulties: true
+                    }
+                ),
+                "{}",
+                strategy.id
+            );
+        }
+    }
+
+    #[test]
+    fn strategies_that_describe_cold_or_hard_exercise_say_so() {
+        const PHYSICAL_WORDS: [&str; 10] = [
+            "cold", "ice", "icy", "freezing", "sprint", "run", "running", "jumps", "stairs",
+            "workout",
+        ];
+        for s in &shipped().strategies {
+            let text = format!("{} {} {}", s.title, s.summary, s.steps.join(" ")).to_lowercase();
+            let physical = text
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .find(|word| PHYSICAL_WORDS.contains(word));
+            if let Some(word) = physical {
+                assert!(
+                    !s.physical_demands.is_empty(),
+                    "{} mentions {word:?} but declares no physical demand",
+                    s.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn no_strategy_mimics_self_injury() {
+        // Cautions are left out: they may warn against such things by name.
+        for s in &shipped().strategies {
+            let text = format!("{} {} {}", s.title, s.summary, s.steps.join(" ")).to_lowercase();
+            for phrase in MIMICS_SELF_INJURY {
+                assert!(!text.contains(phrase), "{} mentions {phrase:?}", s.id);
+            }
         }
     }
 
     #[test]
     fn crisis_numbers_in_the_toolbox_are_exactly_right() {
-        let all_text: String = shipped()
-            .strategies
-            .iter()
-            .map(|s| format!("{} {} ", s.summary, s.steps.join(" ")))
-            .collect();
+        let all_text: String = shipped().strategies.iter().map(text_of).collect();
         assert!(all_text.contains("0800 1111"));
         assert!(all_text.contains("85258"));
         assert!(all_text.contains("116 123"));
+        // Every number is one the crisis contacts list too, so the two data
+        // files can never disagree.
+        let known: Vec<String> = crate::crisis::catalogue().unwrap().regions["uk"]
+            .iter()
+            .flat_map(|contact| &contact.ways)
+            .map(|way| way.href.chars().filter(char::is_ascii_digit).collect())
+            .collect();
+        for expected in ["08001111", "85258", "116123"] {
+            assert!(known.iter().any(|k| k == expected), "{expected}");
+        }
         // Any other phone-like number would be a mistake.
         for word in all_text.split(|c: char| !c.is_ascii_digit() && c != ' ') {
             let digits: String = word.chars().filter(char::is_ascii_digit).collect();
             if digits.len() >= 5 {
                 assert!(
-                    ["08001111", "85258", "116123"].contains(&digits.as_str()),
+                    ["08001111", "85258", "116123"].contains(&digits.as_str())
+                        && known.contains(&digits),
                     "unexpected number {word:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_way_through_an_urge_ends_with_a_way_to_reach_people() {
+        for s in &shipped().strategies {
+            if s.kind == StrategyKind::UrgeSafely {
+                assert_eq!(
+                    s.steps.last().map(String::as_str),
+                    Some(REACH_PEOPLE_STEP),
+                    "{}",
+                    s.id
                 );
             }
         }
@@ -324,14 +498,66 @@ mod tests {
     #[test]
     fn broken_strategies_are_refused_with_reasons() {
         let mut catalogue = shipped().clone();
+        let mut edit = |id: &str, change: &dyn Fn(&mut Strategy)| {
+            let strategy = catalogue.strategies.iter_mut().find(|s| s.id == id);
+            change(strategy.unwrap());
+        };
+        edit("box_breathing", &|s| s.steps.clear());
+        edit("long_out_breath", &|s| {
+            s.summary = "Snap a rubber band on your wrist".into()
+        });
+        edit("tense_and_let_go", &|s| {
+            s.avoid_if = vec![AvoidIf::EatingDifficulties]
+        });
+        edit("five_senses", &|s| s.approach = "made_up".into());
+        edit("movement_burst", &|s| s.avoid_if.clear());
+        edit("surf_the_urge", &|s| {
+            s.steps.pop();
+        });
+        edit("colour_hunt", &|s| s.intensities = vec![4]);
+        edit("doodle", &|s| s.minutes = Minutes { min: 10, max: 5 });
         catalogue.strategies.push(catalogue.strategies[0].clone());
-        catalogue.strategies[1].steps.clear();
-        catalogue.strategies[2].summary = "Snap a rubber band on your wrist".into();
-        catalogue.strategies[3].avoid_if = vec![AvoidIf::EatingDifficulties];
-        catalogue.strategies[3].caution = None;
-        catalogue.strategies[4].approach = "made_up".into();
         let problems = catalogue.check().unwrap_err();
-        assert_eq!(problems.len(), 5, "{problems:#?}");
+        let expected = [
+            "slow_breathing: duplicate id",
+            "box_breathing: one to six",
+            "long_out_breath: mentions",
+            "tense_and_let_go: a strategy with health limits",
+            "five_senses: its approach",
+            "movement_burst: a physically demanding",
+            "surf_the_urge: a way through an urge",
+            "colour_hunt: intensities",
+            "doodle: minutes",
+        ];
+        for start in expected {
+            assert!(
+                problems.iter().any(|p| p.starts_with(start)),
+                "{start:?} missing from {problems:#?}"
+            );
+        }
+        assert_eq!(problems.len(), expected.len(), "{problems:#?}");
+    }
+
+    #[test]
+    fn a_toolbox_with_gaps_is_refused() {
+        let mut catalogue = shipped().clone();
+        catalogue
+            .strategies
+            .retain(|s| s.kind != StrategyKind::UrgeSafely && !s.feelings.contains(&Feeling::Numb));
+        for s in &mut catalogue.strategies {
+            if s.intensities.contains(&3) {
+                s.places.retain(|&p| p != Place::BedAtNight);
+            }
+        }
+        let problems = catalogue.check().unwrap_err();
+        assert_eq!(
+            problems,
+            vec![
+                "there must be ways to get through an urge safely".to_string(),
+                "no strategy suits Numb".to_string(),
+                "nothing for very strong feelings at BedAtNight".to_string(),
+            ]
+        );
     }
 
     #[test]

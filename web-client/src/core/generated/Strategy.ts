@@ -3,6 +3,7 @@ import type { AvoidIf } from "./AvoidIf";
 import type { Feeling } from "./Feeling";
 import type { Guide } from "./Guide";
 import type { Minutes } from "./Minutes";
+import type { PhysicalDemand } from "./PhysicalDemand";
 import type { Place } from "./Place";
 import type { StrategyKind } from "./StrategyKind";
 
@@ -18,4 +19,4 @@ approach: string, min_age: number, avoid_if: Array<AvoidIf>,
 /**
  * Health cautions in plain words, shown with the strategy.
  */
-caution?: string, guided?: Guide, };
+caution?: string, guided?: Guide, physical_demands?: Array<PhysicalDemand>, };
