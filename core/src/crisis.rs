@@ -149,6 +149,15 @@ mod tests {
     }
 
     #[test]
+    fn round_the_clock_is_claimed_only_where_it_is_confirmed() {
+        for contact in uk() {
+            let claims = contact.hours.contains("Any time");
+            let confirmed = ["shout", "nhs_111", "emergency"].contains(&contact.id.as_str());
+            assert_eq!(claims, confirmed, "{}", contact.id);
+        }
+    }
+
+    #[test]
     fn nothing_unverified_is_listed() {
         let text = CATALOGUE_JSON;
         for unverified in ["0808 802 5544", "88247", "07786", "07860"] {
