@@ -44,21 +44,39 @@ async function send(method: string, path: string, body?: unknown, token?: string
 async function parse<T>(response: Response): Promise<T> {
   if (response.status === 204) return undefined as T;
   const text = await response.text();
-  const value: unknown = text ? JSON.parse(text) : undefined;
+  let value: unknown;
+  try {
+    value = text ? JSON.parse(text) : undefined;
+  } catch {
+    value = undefined;
+  }
   if (!response.ok) {
-    const problem = (value as Problem | undefined) ?? {
-      type: 'about:blank',
-      title: response.statusText,
-      status: response.status,
-      code: 'unknown',
-      detail: `The server answered ${response.status}.`,
-    };
-    throw new ApiError(response.status, problem);
+    throw new ApiError(response.status, isProblem(value) ? value : unknownProblem(response));
   }
   return value as T;
 }
 
+function isProblem(value: unknown): value is Problem {
+  return typeof value === 'object' && value !== null && typeof (value as Problem).code === 'string';
+}
+
+/** An error without a problem+json body (a proxy, a crash). */
+function unknownProblem(response: Response): Problem {
+  return {
+    type: 'about:blank',
+    title: response.statusText,
+    status: response.status,
+    code: 'unknown',
+    detail: `The server answered ${response.status}.`,
+  };
+}
+
 export class Api {
+  /** One refresh at a time: refresh tokens are single use, and a second
+   * refresh with the same token would look like theft to the server, which
+   * then ends the whole sign-in (`refresh_token_reused`). */
+  private refreshing: Promise<Session> | undefined;
+
   constructor(private readonly sessions: SessionStore) {}
 
   /** A request without a session (sign-in, join). */
@@ -66,25 +84,41 @@ export class Api {
     return parse<T>(await send(method, path, body));
   }
 
-  /** A request as the signed-in user. */
+  /** A request as the signed-in user. An expired access token is refreshed
+   * once and the request sent again. */
   async call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const session = await this.sessions.load();
     if (!session) throw new ApiError(401, notSignedIn);
     const response = await send(method, path, body, session.access_token);
     if (response.status !== 401) return parse<T>(response);
-    const refreshed = await this.refresh(session);
+    const problem = await problemOf(response);
+    if (problem.code !== 'unauthenticated') throw new ApiError(401, problem);
+    const refreshed = await this.refreshOnce(session);
     return parse<T>(await send(method, path, body, refreshed.access_token));
   }
 
-  private async refresh(session: Session): Promise<Session> {
+  private refreshOnce(used: Session): Promise<Session> {
+    this.refreshing ??= this.refresh(used).finally(() => {
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
+  }
+
+  private async refresh(used: Session): Promise<Session> {
+    const current = await this.sessions.load();
+    if (!current) throw new ApiError(401, notSignedIn);
+    // Another request refreshed while this one was out: use its session.
+    if (current.access_token !== used.access_token) return current;
     try {
       const next = await this.anonymous<Session>('POST', '/auth/refresh', {
-        refresh_token: session.refresh_token,
+        refresh_token: current.refresh_token,
       });
       await this.sessions.save(next);
       return next;
     } catch (error) {
-      if (error instanceof ApiError) await this.sessions.save(undefined);
+      // Only a refused refresh token ends the session; a server hiccup or
+      // no signal must not sign anyone out of their own phone.
+      if (error instanceof ApiError && error.status === 401) await this.sessions.save(undefined);
       throw error;
     }
   }
@@ -96,6 +130,15 @@ export class Api {
       await this.anonymous('POST', '/auth/logout', { refresh_token: session.refresh_token }).catch(() => {});
     }
   }
+}
+
+async function problemOf(response: Response): Promise<Problem> {
+  try {
+    await parse<unknown>(response);
+  } catch (error) {
+    if (error instanceof ApiError) return error.problem;
+  }
+  return unknownProblem(response);
 }
 
 const notSignedIn: Problem = {
