@@ -12,6 +12,9 @@ export interface StoredCheckIn {
   /** When the server last confirmed it stored this check-in; cleared when
    * consent changes so what is shared is sent again. */
   syncedAt?: string;
+  /** Why the server would not store it (e.g. `scope_not_shared`); it is not
+   * offered again until consent changes. */
+  refused?: string;
 }
 
 let opening: Promise<IDBDatabase> | undefined;

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError, OfflineError } from '../api/client';
 import type { ConsentState } from '../api/types';
 import { scopeOptions, type ConsentScope } from '../core';
+import { scopeTitle } from './scopes';
 import { markAllUnsent } from './sync';
 import { api, saveConsents } from './session';
 
@@ -99,19 +100,4 @@ export function SharingScreen({ onChanged, onDone }: { onChanged: () => void; on
       </button>
     </section>
   );
-}
-
-function scopeTitle(scope: ConsentScope): string {
-  switch (scope) {
-    case 'mood':
-      return 'My moods';
-    case 'feelings':
-      return 'My feelings';
-    case 'contexts_and_sleep':
-      return 'What it’s about, and my sleep';
-    case 'notes':
-      return 'My notes';
-    default:
-      return scope;
-  }
 }

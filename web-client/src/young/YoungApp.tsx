@@ -2,14 +2,15 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 
 import { CrisisContacts, GetHelpButton } from '../ui/GetHelp';
 import { checkIns, type StoredCheckIn } from '../store/db';
-import type { CheckIn } from '../core';
+import type { CheckIn, ConsentGrant } from '../core';
 import { CheckInScreen } from './CheckInScreen';
 import { IdeasScreen } from './IdeasScreen';
 import { JoinScreen } from './JoinScreen';
 import { moodFace, moodWord } from './moods';
-import { loadSession } from './session';
+import { scopeTitle } from './scopes';
+import { loadGrants, loadSession } from './session';
 import { SharingScreen } from './SharingScreen';
-import { describe, syncNow, type SyncStatus } from './sync';
+import { describe, syncNow, when as sentWhen, type SyncStatus } from './sync';
 
 type Screen = 'home' | 'check-in' | 'join' | 'sharing' | 'help-first' | 'ideas';
 
@@ -20,6 +21,7 @@ export function YoungApp() {
   const [screen, setScreen] = useState<Screen>('home');
   const [connected, setConnected] = useState(false);
   const [recent, setRecent] = useState<StoredCheckIn[]>([]);
+  const [grants, setGrants] = useState<ConsentGrant[]>([]);
   const [status, setStatus] = useState<SyncStatus>({ state: 'not_connected' });
   const [saved, setSaved] = useState(false);
   const [latest, setLatest] = useState<CheckIn | undefined>();
@@ -27,6 +29,7 @@ export function YoungApp() {
   const refresh = useCallback(async () => {
     setConnected(Boolean(await loadSession()));
     setRecent(await checkIns.all());
+    setGrants(await loadGrants());
   }, []);
 
   const sync = useCallback(async () => {
@@ -94,6 +97,7 @@ export function YoungApp() {
           <Home
             connected={connected}
             recent={recent}
+            grants={grants}
             status={status}
             saved={saved}
             onCheckIn={() => go('check-in')}
@@ -132,6 +136,7 @@ function HelpFirst({ onDone }: { onDone: () => void }) {
 interface HomeProps {
   connected: boolean;
   recent: StoredCheckIn[];
+  grants: ConsentGrant[];
   status: SyncStatus;
   saved: boolean;
   onCheckIn: () => void;
@@ -140,9 +145,9 @@ interface HomeProps {
   onSync: () => void;
 }
 
-function Home({ connected, recent, status, saved, onCheckIn, onJoin, onSharing, onSync }: HomeProps) {
+function Home({ connected, recent, grants, status, saved, onCheckIn, onJoin, onSharing, onSync }: HomeProps) {
   const shown = describe(status);
-  const pending = recent.some((row) => !row.syncedAt);
+  const canSend = connected && !['not_connected', 'not_shared', 'sending'].includes(status.state);
   return (
     <div class="stack">
       {saved && (
@@ -160,6 +165,13 @@ function Home({ connected, recent, status, saved, onCheckIn, onJoin, onSharing, 
 
       <section class="card">
         <h2>Sharing</h2>
+        {connected && (
+          <p data-testid="sharing-summary">
+            {grants.length === 0
+              ? 'You aren’t sharing anything with your worker.'
+              : `You share with your worker: ${grants.map((g) => scopeTitle(g.scope)).join(', ')}.`}
+          </p>
+        )}
         <p class={`status ${shown.tone}`} data-testid="sync-status" aria-live="polite">
           {shown.text}
         </p>
@@ -169,7 +181,7 @@ function Home({ connected, recent, status, saved, onCheckIn, onJoin, onSharing, 
               <button type="button" class="secondary" onClick={onSharing}>
                 What I share
               </button>
-              {pending && status.state !== 'not_shared' && (
+              {canSend && (
                 <button type="button" class="secondary" onClick={onSync}>
                   Send now
                 </button>
@@ -193,6 +205,7 @@ function Home({ connected, recent, status, saved, onCheckIn, onJoin, onSharing, 
               <li key={row.id}>
                 <span aria-hidden="true">{moodFace(row.checkIn.mood)}</span> {moodWord(row.checkIn.mood)} ·{' '}
                 {when(row.checkIn.recorded_at)}
+                {row.syncedAt && <span class="hint"> · sent {sentWhen(row.syncedAt)}</span>}
               </li>
             ))}
           </ul>
