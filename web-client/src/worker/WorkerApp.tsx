@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 
 import { Api, ApiError, type SessionStore } from '../api/client';
 import type { CaseloadEntry, CreatedInvite, Session, WorkerCheckIn } from '../api/types';
-import { contextOptions } from '../core';
+import { contextOptions, type ConsentScope } from '../core';
 import { moodFace, moodWord } from '../young/moods';
 
 // The dashboard forgets its session when the tab closes: shared computers.
@@ -75,7 +75,9 @@ function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
       await tabSessions.save(session);
       onSignedIn(session);
     } catch (error) {
-      setProblem(error instanceof ApiError ? error.message : 'Cannot reach Lantern. Check your connection.');
+      if (error instanceof ApiError && error.code === 'invalid_credentials') setProblem('That email and password don’t match.');
+      else if (error instanceof ApiError) setProblem(`Cannot sign in (${error.code}). Please try again.`);
+      else setProblem('Cannot reach Lantern. Check your connection.');
     }
   };
 
@@ -135,12 +137,7 @@ function Caseload({ onOpen }: { onOpen: (person: CaseloadEntry) => void }) {
         <button type="button" onClick={createInvite}>
           Create invite code
         </button>
-        {invite && (
-          <p>
-            Code: <strong class="invite-code" data-testid="invite-code">{invite.code}</strong>{' '}
-            <span class="hint">(until {new Date(invite.expires_at).toLocaleDateString('en-GB')})</span>
-          </p>
-        )}
+        {invite && <InviteCode invite={invite} />}
       </section>
       <section class="card">
         <h1>My caseload</h1>
@@ -169,7 +166,7 @@ function Caseload({ onOpen }: { onOpen: (person: CaseloadEntry) => void }) {
                     </button>
                   </td>
                   <td>{person.age_band ?? ''}</td>
-                  <td>{person.shared_scopes.length ? person.shared_scopes.join(', ') : 'Nothing'}</td>
+                  <td>{person.shared_scopes.length ? person.shared_scopes.map(scopeLabel).join(', ') : 'Nothing'}</td>
                   <td>{person.last_check_in_at ? formatTime(person.last_check_in_at) : '—'}</td>
                 </tr>
               ))}
@@ -177,6 +174,33 @@ function Caseload({ onOpen }: { onOpen: (person: CaseloadEntry) => void }) {
           </table>
         )}
       </section>
+    </div>
+  );
+}
+
+/** The code, big enough to read out or show across a table, and copyable. */
+function InviteCode({ invite }: { invite: CreatedInvite }) {
+  const [copied, setCopied] = useState('');
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(invite.code);
+      setCopied('Copied.');
+    } catch {
+      setCopied('Could not copy: select the code and copy it.');
+    }
+  };
+  return (
+    <div class="stack">
+      <p class="invite-code" data-testid="invite-code">
+        {invite.code}
+      </p>
+      <p class="hint">It works until {formatTime(invite.expires_at)}.</p>
+      <div class="row">
+        <button type="button" class="secondary" onClick={copy}>
+          Copy code
+        </button>
+        <span role="status">{copied}</span>
+      </div>
     </div>
   );
 }
@@ -243,6 +267,10 @@ function YoungPersonPage({ person, onBack }: { person: CaseloadEntry; onBack: ()
       </section>
     </div>
   );
+}
+
+function scopeLabel(scope: ConsentScope): string {
+  return scope === 'contexts_and_sleep' ? 'contexts and sleep' : scope.replace(/_/g, ' ');
 }
 
 function contextLabel(context: string): string {

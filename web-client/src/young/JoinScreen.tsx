@@ -31,7 +31,9 @@ export function JoinScreen({ onJoined, onCancel }: { onJoined: () => void; onCan
       onJoined();
     } catch (error) {
       if (error instanceof ApiError && error.problem.errors) setErrors(error.problem.errors);
-      else if (error instanceof ApiError) setProblem(error.message);
+      else if (error instanceof ApiError && error.code === 'invalid_invite')
+        setProblem('That code doesn’t work. It may be typed wrong, used already or too old. Check it with your worker.');
+      else if (error instanceof ApiError) setProblem('Something went wrong. Please try again.');
       else if (error instanceof OfflineError) setProblem('You need the internet to connect. Try again when you have signal.');
       else setProblem('Something went wrong. Please try again.');
     } finally {
