@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 
 import { crisisContacts } from '../core';
 
@@ -15,18 +15,22 @@ export function GetHelpButton() {
   );
 }
 
+/** A modal dialog: focus stays inside, Escape closes it, and focus goes
+ * back to "Get help now" afterwards. */
 function GetHelpPanel({ onClose }: { onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    dialog.current?.showModal();
+  }, []);
   return (
-    <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="help-title">
-      <div class="panel stack">
-        <h2 id="help-title">Help right now</h2>
-        <p>You don’t have to cope with this on your own. These people are kind and they want to help.</p>
-        <CrisisContacts />
-        <button type="button" class="secondary" onClick={onClose} autoFocus>
-          Close
-        </button>
-      </div>
-    </div>
+    <dialog ref={dialog} class="panel stack" aria-labelledby="help-title" onClose={onClose}>
+      <h2 id="help-title">Help right now</h2>
+      <p>You don’t have to cope with this on your own. These people are kind and they want to help.</p>
+      <CrisisContacts />
+      <button type="button" class="secondary" onClick={() => dialog.current?.close()} autoFocus>
+        Close
+      </button>
+    </dialog>
   );
 }
 

@@ -1,7 +1,9 @@
 // The last-resort copy of the crisis contacts, shown only if the core
 // cannot load (then nothing else works, but help must). The core's
 // data/crisis_contacts.json is the source of truth; a test checks that these
-// match it exactly.
+// match it exactly. The numbers were confirmed in shared/research/clinical.md
+// (section 2.3) on the services' own pages: childline.org.uk (0800 1111),
+// crisistextline.uk (Shout, text 85258), samaritans.org (116 123).
 
 export interface FallbackContact {
   name: string;
