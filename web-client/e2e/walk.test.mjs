@@ -124,6 +124,20 @@ test('join → check-in → share → sync → the worker sees it', async () => 
   await phone.goto(base);
   await phone.getByRole('button', { name: 'Get help now' }).waitFor();
   await phone.screenshot({ path: join(shots, '02-phone-home.png') });
+
+  // Help is one tap away before joining: exactly these numbers, in a dialog
+  // that Escape closes.
+  await phone.getByRole('button', { name: 'Get help now' }).click();
+  const help = phone.getByRole('dialog', { name: 'Help right now' });
+  await help.waitFor();
+  const hrefs = await help.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  for (const href of ['tel:08001111', 'sms:85258?body=SHOUT', 'tel:116123', 'tel:999']) {
+    assert.ok(hrefs.includes(href), `Get help now offers ${href} (has ${hrefs.join(' ')})`);
+  }
+  assert.match(await help.textContent(), /If you are hurt, or your life is in danger right now/);
+  await phone.screenshot({ path: join(shots, '02b-phone-get-help.png'), fullPage: true });
+  await phone.keyboard.press('Escape');
+  await help.waitFor({ state: 'hidden' });
   await phone.getByRole('button', { name: 'I have a code from my worker' }).click();
   await phone.getByLabel('Your code').fill(code.toLowerCase().replace('-', ''));
   await phone.getByLabel('What should Lantern call you?').fill('Sky');
@@ -179,7 +193,9 @@ test('join → check-in → share → sync → the worker sees it', async () => 
   await phone.waitForFunction(() => document.querySelector('[aria-labelledby="scope-mood"]')?.getAttribute('aria-checked') === 'true');
   await phone.screenshot({ path: join(shots, '06-phone-sharing.png'), fullPage: true });
   await phone.getByRole('button', { name: 'Done' }).click();
-  await phone.getByText(/Sent to your worker at|has everything you chose to share/).waitFor();
+  await phone.getByText(/^Sent to your worker at \d\d:\d\d\./).waitFor();
+  assert.equal(await phone.getByTestId('sharing-summary').textContent(), 'You share with your worker: My moods.');
+  assert.match(await list.first().textContent(), /sent at \d\d:\d\d/);
   await phone.screenshot({ path: join(shots, '07-phone-synced.png') });
 
   // The worker now sees the check-in: mood only, feelings not shared.
