@@ -5,7 +5,7 @@ import type { ConsentState } from '../api/types';
 import { scopeOptions, type ConsentScope } from '../core';
 import { scopeTitle } from './scopes';
 import { markAllUnsent } from './sync';
-import { api, saveConsents } from './session';
+import { api, loadGrants, saveConsents } from './session';
 
 /** The scopes a young person can switch on now; more come with later screens. */
 const SWITCHABLE: ConsentScope[] = ['mood', 'feelings', 'contexts_and_sleep', 'notes'];
@@ -19,6 +19,15 @@ export function SharingScreen({ onChanged, onDone }: { onChanged: () => void; on
   const [problem, setProblem] = useState('');
 
   useEffect(() => {
+    // What this phone last heard, so the switches are right even offline;
+    // then the server's answer, which is the truth.
+    void loadGrants().then((grants) =>
+      setConsents((current) =>
+        current.length > 0
+          ? current
+          : grants.map((g) => ({ scope: g.scope, granted: true, granted_at: g.granted_at, include_past: g.include_past })),
+      ),
+    );
     api
       .call<{ consents: ConsentState[] }>('GET', '/me/consents')
       .then(async (list) => {
