@@ -6,6 +6,7 @@ pub mod checkin;
 pub mod consent;
 pub mod crisis;
 pub mod data_file;
+pub mod disclosure;
 pub mod feelings;
 pub mod goals;
 pub mod measures;
@@ -18,6 +19,7 @@ pub mod strategies;
 pub mod suggest;
 pub mod support;
 pub mod sync;
+pub mod thrive;
 pub mod usage;
 pub mod validation;
 

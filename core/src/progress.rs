@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 
-use crate::checkin::{CheckIn, Context};
+use crate::checkin::{CheckIn, Context, SharedCheckIn};
 use crate::feelings::Feeling;
 use crate::usage::StrategyUse;
 
@@ -124,6 +124,30 @@ pub fn progress(
     }
 }
 
+/// Mood over the last four weeks and its trend, from shared check-ins (mood
+/// alone is enough): what a worker's caseload shows, computed by the same
+/// rules as the young person's own progress.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+pub struct RecentMood {
+    pub weeks: Vec<WeekMood>,
+    pub trend: Trend,
+}
+
+pub fn recent_mood(check_ins: &[SharedCheckIn], today: NaiveDate) -> RecentMood {
+    let first_week = week_start(today) - Duration::weeks(TREND_WEEKS - 1);
+    let weeks = weekly_mood_of(
+        check_ins
+            .iter()
+            .map(|c| (c.recorded_at.date_naive(), c.mood))
+            .filter(|(date, _)| *date >= first_week && *date <= today),
+    );
+    RecentMood {
+        trend: trend(&weeks, today),
+        weeks,
+    }
+}
+
 fn local_date(check_in: &CheckIn) -> NaiveDate {
     check_in.recorded_at.date_naive()
 }
@@ -137,12 +161,13 @@ fn round1(value: f64) -> f32 {
 }
 
 fn weekly_mood(check_ins: &[&CheckIn]) -> Vec<WeekMood> {
+    weekly_mood_of(check_ins.iter().map(|c| (local_date(c), c.mood)))
+}
+
+fn weekly_mood_of(moods: impl Iterator<Item = (NaiveDate, u8)>) -> Vec<WeekMood> {
     let mut by_week: BTreeMap<NaiveDate, Vec<u8>> = BTreeMap::new();
-    for check_in in check_ins {
-        by_week
-            .entry(week_start(local_date(check_in)))
-            .or_default()
-            .push(check_in.mood);
+    for (date, mood) in moods {
+        by_week.entry(week_start(date)).or_default().push(mood);
     }
     by_week
         .into_iter()
@@ -428,6 +453,31 @@ mod tests {
             .map(|w| check_in(w * 7, 5 - w as u8, &[], &[]))
             .collect();
         assert_eq!(progress(&short, &[], today(), 8).trend, Trend::NotEnoughYet);
+    }
+
+    #[test]
+    fn recent_mood_from_shared_check_ins_matches_the_young_persons_own_view() {
+        let falling: Vec<_> = (0..6)
+            .map(|w| check_in(w * 7, 1 + (w as u8).min(4), &[Feeling::Sad], &[]))
+            .collect();
+        let shared: Vec<SharedCheckIn> = falling
+            .iter()
+            .map(|c| SharedCheckIn {
+                id: c.id.clone(),
+                recorded_at: c.recorded_at,
+                mood: c.mood,
+                feelings: None,
+                contexts: None,
+                sleep: None,
+                note: None,
+            })
+            .collect();
+        let seen = recent_mood(&shared, today());
+        let own = progress(&falling, &[], today(), 4);
+        assert_eq!(seen.weeks, own.weeks, "the last four weeks only");
+        assert_eq!(seen.weeks.len(), 4);
+        assert_eq!(seen.trend, Trend::Falling);
+        assert_eq!(seen.trend, own.trend);
     }
 
     #[test]

@@ -9,6 +9,7 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::checkin::{CheckIn, SharedCheckIn};
 use crate::consent::{ConsentGrant, ConsentScope, covered, share_check_in, uncovered_scopes};
+use crate::disclosure::{Disclosure, disclosures_since};
 use crate::goals::{Goal, GoalRating};
 use crate::measures::MeasureResponse;
 use crate::record_id::RecordId;
@@ -39,16 +40,18 @@ pub enum RecordKind {
     GoalRating,
     MeasureResponse,
     SafetyPlan,
+    Disclosure,
 }
 
 impl RecordKind {
-    pub const ALL: [RecordKind; 6] = [
+    pub const ALL: [RecordKind; 7] = [
         RecordKind::CheckIn,
         RecordKind::StrategyUse,
         RecordKind::Goal,
         RecordKind::GoalRating,
         RecordKind::MeasureResponse,
         RecordKind::SafetyPlan,
+        RecordKind::Disclosure,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -59,6 +62,7 @@ impl RecordKind {
             RecordKind::GoalRating => "goal_rating",
             RecordKind::MeasureResponse => "measure_response",
             RecordKind::SafetyPlan => "safety_plan",
+            RecordKind::Disclosure => "disclosure",
         }
     }
 
@@ -92,6 +96,11 @@ pub enum SyncRecord {
     UpsertSafetyPlan {
         safety_plan: SafetyPlan,
     },
+    /// An answer that alerts the worker: part of being connected, so it
+    /// needs no sharing scope (see `disclosure`).
+    UpsertDisclosure {
+        disclosure: Disclosure,
+    },
     /// The young person deleted this record: forget it.
     Delete {
         kind: RecordKind,
@@ -108,6 +117,7 @@ impl SyncRecord {
             SyncRecord::UpsertGoalRating { goal_rating } => &goal_rating.id,
             SyncRecord::UpsertMeasureResponse { measure_response } => &measure_response.id,
             SyncRecord::UpsertSafetyPlan { safety_plan } => &safety_plan.id,
+            SyncRecord::UpsertDisclosure { disclosure } => &disclosure.id,
             SyncRecord::Delete { id, .. } => id,
         }
     }
@@ -120,6 +130,7 @@ impl SyncRecord {
             SyncRecord::UpsertGoalRating { .. } => RecordKind::GoalRating,
             SyncRecord::UpsertMeasureResponse { .. } => RecordKind::MeasureResponse,
             SyncRecord::UpsertSafetyPlan { .. } => RecordKind::SafetyPlan,
+            SyncRecord::UpsertDisclosure { .. } => RecordKind::Disclosure,
             SyncRecord::Delete { kind, .. } => *kind,
         }
     }
@@ -141,6 +152,10 @@ pub struct SyncOutcome {
     pub stored: Vec<RecordId>,
     pub deleted: Vec<RecordId>,
     pub refused: Vec<RefusedRecord>,
+    /// Disclosures in this batch that reached a worker (or the service's
+    /// duty contact), so the app can say so at once.
+    #[serde(default)]
+    pub worker_told: Vec<RecordId>,
 }
 
 impl SyncBatch {
@@ -229,6 +244,9 @@ impl SyncRecord {
             Some("upsert_safety_plan") => SyncRecord::UpsertSafetyPlan {
                 safety_plan: typed(field("safety_plan")?, "safety_plan")?,
             },
+            Some("upsert_disclosure") => SyncRecord::UpsertDisclosure {
+                disclosure: typed(field("disclosure")?, "disclosure")?,
+            },
             Some("delete") => SyncRecord::Delete {
                 kind: typed(field("kind")?, "kind")?,
                 id: typed(field("id")?, "id")?,
@@ -275,6 +293,16 @@ impl SyncRecord {
             }
             SyncRecord::UpsertSafetyPlan { safety_plan } => {
                 safety_plan.validate().map_err(nested("safety_plan"))
+            }
+            SyncRecord::UpsertDisclosure { disclosure } => {
+                let measures = crate::measures::catalogue().map_err(|_| {
+                    ValidationErrors::one(
+                        "disclosure",
+                        "unknown_measure",
+                        "The questionnaires could not be loaded.",
+                    )
+                })?;
+                disclosure.validate(measures).map_err(nested("disclosure"))
             }
             SyncRecord::Delete { .. } => Ok(()),
         }
@@ -323,6 +351,10 @@ pub struct DeviceData {
     #[cfg_attr(test, ts(optional))]
     pub safety_plan: Option<SafetyPlan>,
     pub deleted: Vec<Tombstone>,
+    /// When this device joined a service, if it has. Self-harm answers given
+    /// since then alert the worker, as the young person was told on joining.
+    #[cfg_attr(test, ts(optional, type = "string"))]
+    pub connected_since: Option<DateTime<FixedOffset>>,
 }
 
 /// The scope a record (other than a check-in, whose fields have scopes of
@@ -342,7 +374,7 @@ pub fn record_scope(record: &SyncRecord) -> Option<ConsentScope> {
             },
         ),
         SyncRecord::UpsertSafetyPlan { .. } => Some(ConsentScope::SafetyPlan),
-        SyncRecord::Delete { .. } => None,
+        SyncRecord::UpsertDisclosure { .. } | SyncRecord::Delete { .. } => None,
     }
 }
 
@@ -356,6 +388,7 @@ pub fn record_time(record: &SyncRecord) -> Option<DateTime<FixedOffset>> {
         SyncRecord::UpsertMeasureResponse { measure_response } => {
             Some(measure_response.completed_at)
         }
+        SyncRecord::UpsertDisclosure { disclosure } => Some(disclosure.recorded_at),
         SyncRecord::UpsertSafetyPlan { .. } | SyncRecord::Delete { .. } => None,
     }
 }
@@ -402,13 +435,26 @@ pub fn build_sync_batch(data: &DeviceData, grants: &[ConsentGrant]) -> SyncBatch
                 }),
         )
         .filter(|record| missing_scopes(record, grants).is_empty());
+    let disclosures = data
+        .connected_since
+        .zip(crate::measures::catalogue().ok())
+        .map(|(since, measures)| {
+            disclosures_since(&data.check_ins, &data.measure_responses, measures, since)
+        })
+        .unwrap_or_default()
+        .into_iter()
+        .map(|disclosure| SyncRecord::UpsertDisclosure { disclosure });
     let deletions = data.deleted.iter().map(|t| SyncRecord::Delete {
         kind: t.kind,
         id: t.id.clone(),
     });
     SyncBatch {
         version: SYNC_FORMAT_VERSION,
-        records: check_ins.chain(others).chain(deletions).collect(),
+        records: check_ins
+            .chain(others)
+            .chain(disclosures)
+            .chain(deletions)
+            .collect(),
     }
 }
 
@@ -419,7 +465,8 @@ pub fn missing_scopes(record: &SyncRecord, grants: &[ConsentGrant]) -> Vec<Conse
     match record {
         SyncRecord::UpsertCheckIn { check_in } => uncovered_scopes(check_in, grants),
         // Deleting is always allowed: a young person can always take back.
-        SyncRecord::Delete { .. } => Vec::new(),
+        // A disclosure is part of being connected, not a sharing choice.
+        SyncRecord::Delete { .. } | SyncRecord::UpsertDisclosure { .. } => Vec::new(),
         other => record_scope(other)
             .filter(|&scope| !covered(grants, scope, record_time(other)))
             .into_iter()
@@ -520,11 +567,57 @@ mod tests {
                 kind: RecordKind::Goal,
                 id: RecordId::generate(9, [9; 10]),
             }],
+            connected_since: None,
         }
     }
 
     fn kinds(batch: &SyncBatch) -> Vec<RecordKind> {
         batch.records.iter().map(SyncRecord::kind).collect()
+    }
+
+    #[test]
+    fn a_connected_device_sends_its_self_harm_answers_without_any_sharing() {
+        let mut data = device_data();
+        let mut told = check_in(2, 2);
+        told.self_harm = Some(crate::checkin::SelfHarmAnswer::Yes);
+        let mut before_joining = check_in(3, 2);
+        before_joining.recorded_at = at("2026-11-01T16:05:00+00:00");
+        before_joining.self_harm = Some(crate::checkin::SelfHarmAnswer::Yes);
+        data.check_ins.extend([told.clone(), before_joining]);
+
+        let not_connected = build_sync_batch(&data, &[]);
+        assert!(!kinds(&not_connected).contains(&RecordKind::Disclosure));
+
+        data.connected_since = Some(at("2026-11-10T00:00:00Z"));
+        let batch = build_sync_batch(&data, &[]);
+        let disclosures: Vec<_> = batch
+            .records
+            .iter()
+            .filter(|r| r.kind() == RecordKind::Disclosure)
+            .collect();
+        assert_eq!(disclosures.len(), 1, "only what was answered after joining");
+        assert_eq!(disclosures[0].id(), &told.id);
+        assert!(missing_scopes(disclosures[0], &[]).is_empty());
+        assert!(
+            !kinds(&batch).contains(&RecordKind::CheckIn),
+            "the check-in itself still needs mood to be shared"
+        );
+        let json = serde_json::to_string(&batch).unwrap();
+        assert_eq!(SyncBatch::parse(&json).unwrap(), batch);
+    }
+
+    #[test]
+    fn a_disclosure_that_is_not_one_is_refused_by_field() {
+        let id = RecordId::generate(1, [1; 10]);
+        let batch = json!({"version": 1, "records": [{"op": "upsert_disclosure", "disclosure": {
+            "id": id.as_str(), "recorded_at": "2026-11-23T16:05:00+00:00",
+            "told": {"question": "self_harm_question", "answer": "no"}}}]});
+        let errors = SyncBatch::parse(&batch.to_string()).unwrap_err();
+        assert_eq!(
+            errors.errors()[0].field,
+            "records[0].disclosure.told.answer"
+        );
+        assert_eq!(errors.errors()[0].code, "not_a_disclosure");
     }
 
     #[test]

@@ -10,4 +10,9 @@ import type { Tombstone } from "./Tombstone";
 /**
  * Everything on the device that could be shared.
  */
-export type DeviceData = { check_ins: Array<CheckIn>, strategy_uses: Array<StrategyUse>, goals: Array<Goal>, goal_ratings: Array<GoalRating>, measure_responses: Array<MeasureResponse>, safety_plan?: SafetyPlan, deleted: Array<Tombstone>, };
+export type DeviceData = { check_ins: Array<CheckIn>, strategy_uses: Array<StrategyUse>, goals: Array<Goal>, goal_ratings: Array<GoalRating>, measure_responses: Array<MeasureResponse>, safety_plan?: SafetyPlan, deleted: Array<Tombstone>, 
+/**
+ * When this device joined a service, if it has. Self-harm answers given
+ * since then alert the worker, as the young person was told on joining.
+ */
+connected_since?: string, };

@@ -3,4 +3,4 @@
 /**
  * The kinds of record a device can share.
  */
-export type RecordKind = "check_in" | "strategy_use" | "goal" | "goal_rating" | "measure_response" | "safety_plan";
+export type RecordKind = "check_in" | "strategy_use" | "goal" | "goal_rating" | "measure_response" | "safety_plan" | "disclosure";

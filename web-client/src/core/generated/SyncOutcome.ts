@@ -5,4 +5,9 @@ import type { RefusedRecord } from "./RefusedRecord";
 /**
  * The server's answer: every record of the batch is in exactly one list.
  */
-export type SyncOutcome = { stored: Array<RecordId>, deleted: Array<RecordId>, refused: Array<RefusedRecord>, };
+export type SyncOutcome = { stored: Array<RecordId>, deleted: Array<RecordId>, refused: Array<RefusedRecord>, 
+/**
+ * Disclosures in this batch that reached a worker (or the service's
+ * duty contact), so the app can say so at once.
+ */
+worker_told: Array<RecordId>, };
