@@ -27,6 +27,8 @@ pub enum ApiError {
     NotFound,
     #[error("that code doesn't work: it may be mistyped, used already or out of date")]
     InvalidInvite,
+    #[error("someone has already acknowledged this alert")]
+    AlreadyAcknowledged,
     #[error("the request is too large")]
     PayloadTooLarge,
     #[error("{0}")]
@@ -49,6 +51,7 @@ impl ApiError {
             ApiError::ConsentRequired(_) => "consent_required",
             ApiError::NotFound => "not_found",
             ApiError::InvalidInvite => "invalid_invite",
+            ApiError::AlreadyAcknowledged => "already_acknowledged",
             ApiError::PayloadTooLarge => "payload_too_large",
             ApiError::Validation(_) => "validation_failed",
             ApiError::NotReady => "not_ready",
@@ -65,6 +68,7 @@ impl ApiError {
             | ApiError::RefreshTokenReused => "Not signed in",
             ApiError::Forbidden | ApiError::ConsentRequired(_) => "Not allowed",
             ApiError::NotFound | ApiError::InvalidInvite => "Not found",
+            ApiError::AlreadyAcknowledged => "Already done",
             ApiError::PayloadTooLarge => "Too large",
             ApiError::Validation(_) => "Some of what was sent is not right",
             ApiError::NotReady => "Not ready",
@@ -123,6 +127,7 @@ impl ResponseError for ApiError {
             | ApiError::RefreshTokenReused => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden | ApiError::ConsentRequired(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound | ApiError::InvalidInvite => StatusCode::NOT_FOUND,
+            ApiError::AlreadyAcknowledged => StatusCode::CONFLICT,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::NotReady => StatusCode::SERVICE_UNAVAILABLE,

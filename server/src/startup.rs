@@ -31,6 +31,7 @@ impl Application {
         let listener = TcpListener::bind(&settings.bind)
             .with_context(|| format!("cannot listen on {}", settings.bind))?;
         let port = listener.local_addr()?.port();
+        tokio::spawn(crate::jobs::run_forever(pool.clone()));
         let pool_data = web::Data::new(pool.clone());
         let keys = web::Data::new(keys);
         let web_root = settings.web_root.clone();

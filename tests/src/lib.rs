@@ -276,6 +276,31 @@ impl TestApp {
         }
     }
 
+    /// A staff member of `role` in the same service as `of`.
+    pub fn create_staff_like(&self, of: &Worker, role: Role) -> Worker {
+        let mut conn = self.pool.get().unwrap();
+        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+        let email = format!("{}{n}@example.org", role.as_str());
+        let password = "a staff test password".to_owned();
+        let id = admin::create_staff(
+            &mut conn,
+            NewStaff {
+                service: &of.service,
+                role,
+                email: &email,
+                display_name: "Staff",
+                password: &password,
+            },
+        )
+        .unwrap();
+        Worker {
+            id,
+            service: of.service.clone(),
+            email,
+            password,
+        }
+    }
+
     pub async fn log_in(&self, worker: &Worker) -> Session {
         let response = self
             .post_json(
@@ -340,6 +365,32 @@ impl TestApp {
     pub async fn sync(&self, young_person: &Session, batch: &Value) -> reqwest::Response {
         self.post_json("/api/v1/sync", Some(&young_person.access_token), batch)
             .await
+    }
+
+    /// Checks in answering the self-harm question, from a connected device;
+    /// returns the check-in and the server's sync outcome.
+    pub async fn disclose(
+        &self,
+        young_person: &Session,
+        answer: lantern_core::checkin::SelfHarmAnswer,
+    ) -> (lantern_core::CheckIn, Value) {
+        let mut told = check_in(2, 0, Some("stays on the phone"));
+        told.self_harm = Some(answer);
+        let data = lantern_core::sync::DeviceData {
+            check_ins: vec![told.clone()],
+            connected_since: Some(told.recorded_at - chrono::Duration::seconds(30)),
+            ..Default::default()
+        };
+        let batch = serde_json::to_value(lantern_core::sync::build_sync_batch(&data, &[])).unwrap();
+        let response = self.sync(young_person, &batch).await;
+        assert_eq!(response.status(), StatusCode::OK);
+        (told, response.json().await.unwrap())
+    }
+
+    pub async fn get_json(&self, path: &str, session: &Session) -> Value {
+        let response = self.get(path, Some(&session.access_token)).await;
+        assert_eq!(response.status(), StatusCode::OK, "GET {path}");
+        response.json().await.unwrap()
     }
 
     pub fn check_in_count(&self, young_person: &Session) -> i64 {

@@ -62,6 +62,20 @@ pub fn record(conn: &mut AnyConnection, entry: Entry<'_>, now: NaiveDateTime) ->
     Ok(())
 }
 
+/// The newest `limit` events about one young person, newest first.
+pub fn for_subject_limited(
+    conn: &mut AnyConnection,
+    subject: &UserId,
+    limit: i64,
+) -> QueryResult<Vec<AuditEvent>> {
+    audit_events::table
+        .filter(audit_events::subject_id.eq(subject.as_str()))
+        .order(audit_events::created_at.desc())
+        .limit(limit)
+        .select(AuditEvent::as_select())
+        .load(conn)
+}
+
 /// Reads of one young person's data, newest first.
 pub fn for_subject(conn: &mut AnyConnection, subject: &UserId) -> QueryResult<Vec<AuditEvent>> {
     audit_events::table
@@ -69,4 +83,61 @@ pub fn for_subject(conn: &mut AnyConnection, subject: &UserId) -> QueryResult<Ve
         .order(audit_events::created_at.desc())
         .select(AuditEvent::as_select())
         .load(conn)
+}
+
+/// What one person did to others' data, newest first.
+pub fn by_actor(conn: &mut AnyConnection, actor: &UserId) -> QueryResult<Vec<AuditEvent>> {
+    audit_events::table
+        .filter(audit_events::actor_id.eq(actor.as_str()))
+        .order(audit_events::created_at.desc())
+        .select(AuditEvent::as_select())
+        .load(conn)
+}
+
+/// An event with no person attached, such as the tombstone an erased
+/// account leaves: it says that an erasure happened and nothing about whom.
+pub fn record_anonymous(
+    conn: &mut AnyConnection,
+    service: &ServiceId,
+    action: &str,
+    detail: Option<&str>,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::insert_into(audit_events::table)
+        .values((
+            audit_events::id.eq(new_row_id()),
+            audit_events::service_id.eq(service.as_str()),
+            audit_events::actor_id.eq(None::<&str>),
+            audit_events::action.eq(action),
+            audit_events::subject_id.eq(None::<&str>),
+            audit_events::outcome.eq(Outcome::Allowed.as_str()),
+            audit_events::detail.eq(detail),
+            audit_events::created_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// An event done by Lantern itself (a background job) to a person's data.
+pub fn record_system(
+    conn: &mut AnyConnection,
+    service: &ServiceId,
+    action: &str,
+    subject: &UserId,
+    detail: &str,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    diesel::insert_into(audit_events::table)
+        .values((
+            audit_events::id.eq(new_row_id()),
+            audit_events::service_id.eq(service.as_str()),
+            audit_events::actor_id.eq(None::<&str>),
+            audit_events::action.eq(action),
+            audit_events::subject_id.eq(subject.as_str()),
+            audit_events::outcome.eq(Outcome::Allowed.as_str()),
+            audit_events::detail.eq(detail),
+            audit_events::created_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(())
 }

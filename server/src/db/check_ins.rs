@@ -132,6 +132,43 @@ pub fn list(conn: &mut AnyConnection, young_person: &UserId) -> QueryResult<Vec<
         .load(conn)
 }
 
+/// One page of check-ins, newest first: within `from..to` when given, and
+/// strictly older than the `after` cursor (the last row of the previous page).
+pub struct PageQuery {
+    pub from: Option<NaiveDateTime>,
+    pub to: Option<NaiveDateTime>,
+    pub after: Option<(NaiveDateTime, String)>,
+    pub limit: i64,
+}
+
+pub fn list_page(
+    conn: &mut AnyConnection,
+    young_person: &UserId,
+    page: &PageQuery,
+) -> QueryResult<Vec<CheckInRow>> {
+    let mut query = check_ins::table
+        .filter(check_ins::young_person_id.eq(young_person.as_str()))
+        .into_boxed();
+    if let Some(from) = page.from {
+        query = query.filter(check_ins::recorded_at.ge(from));
+    }
+    if let Some(to) = page.to {
+        query = query.filter(check_ins::recorded_at.lt(to));
+    }
+    if let Some((at, id)) = &page.after {
+        query = query.filter(
+            check_ins::recorded_at.lt(*at).or(check_ins::recorded_at
+                .eq(*at)
+                .and(check_ins::id.lt(id.clone()))),
+        );
+    }
+    query
+        .order((check_ins::recorded_at.desc(), check_ins::id.desc()))
+        .limit(page.limit)
+        .select(CheckInRow::as_select())
+        .load(conn)
+}
+
 pub fn latest_recorded_at(
     conn: &mut AnyConnection,
     young_person: &UserId,

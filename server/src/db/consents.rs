@@ -76,3 +76,12 @@ pub fn current_grants(
     grants.sort_by_key(|grant| grant.scope);
     Ok(grants)
 }
+
+/// Every grant and revocation, oldest first.
+pub fn history(conn: &mut AnyConnection, young_person: &UserId) -> QueryResult<Vec<ConsentEvent>> {
+    consent_events::table
+        .filter(consent_events::young_person_id.eq(young_person.as_str()))
+        .order(consent_events::created_at.asc())
+        .select(ConsentEvent::as_select())
+        .load(conn)
+}

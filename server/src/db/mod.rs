@@ -2,17 +2,23 @@
 //! PostgreSQL (production), a pool, embedded migrations, and the write
 //! transaction every change goes through. No HTTP types here.
 
+pub mod alerts;
 pub mod audit;
 pub mod check_ins;
 pub mod consents;
+pub mod erasure;
 pub mod ids;
 pub mod invites;
 pub mod refresh_tokens;
+pub mod retention;
 pub mod schema;
+pub mod service_settings;
 pub mod services;
 pub mod shared_records;
 pub mod signing_keys;
+pub mod thrive;
 pub mod tombstones;
+pub mod unshare;
 pub mod users;
 
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};

@@ -129,6 +129,43 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    alerts (id) {
+        id -> Text,
+        service_id -> Text,
+        young_person_id -> Text,
+        disclosure_id -> Text,
+        summary -> Text,
+        disclosed_at -> Timestamp,
+        created_at -> Timestamp,
+        acknowledged_at -> Nullable<Timestamp>,
+        acknowledged_by -> Nullable<Text>,
+        acknowledgement_note -> Nullable<Text>,
+        escalated_at -> Nullable<Timestamp>,
+        escalated_to -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    service_settings (service_id) {
+        service_id -> Text,
+        duty_contact_id -> Nullable<Text>,
+        alert_escalation_minutes -> Integer,
+        retention_months -> Integer,
+    }
+}
+
+diesel::table! {
+    thrive_groupings (id) {
+        id -> Text,
+        young_person_id -> Text,
+        grouping -> Text,
+        reason -> Text,
+        recorded_by -> Text,
+        recorded_at -> Timestamp,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     services,
     users,
@@ -141,4 +178,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     record_tombstones,
     audit_events,
     signing_keys,
+    alerts,
+    service_settings,
+    thrive_groupings,
 );

@@ -101,3 +101,18 @@ pub fn count(conn: &mut AnyConnection, young_person: &UserId) -> QueryResult<i64
         .count()
         .get_result(conn)
 }
+
+/// Every record of every kind a young person shares, oldest first.
+pub fn list_all(
+    conn: &mut AnyConnection,
+    young_person: &UserId,
+) -> QueryResult<Vec<SharedRecordRow>> {
+    shared_records::table
+        .filter(shared_records::young_person_id.eq(young_person.as_str()))
+        .order((
+            shared_records::kind.asc(),
+            shared_records::recorded_at.asc(),
+        ))
+        .select(SharedRecordRow::as_select())
+        .load(conn)
+}

@@ -51,3 +51,19 @@ pub fn record(
     }
     Ok(())
 }
+
+/// What a young person deleted: (kind, id, when).
+pub fn list(
+    conn: &mut AnyConnection,
+    young_person: &UserId,
+) -> QueryResult<Vec<(String, String, NaiveDateTime)>> {
+    record_tombstones::table
+        .filter(record_tombstones::young_person_id.eq(young_person.as_str()))
+        .order(record_tombstones::deleted_at.asc())
+        .select((
+            record_tombstones::kind,
+            record_tombstones::id,
+            record_tombstones::deleted_at,
+        ))
+        .load(conn)
+}

@@ -149,3 +149,65 @@ pub fn caseload(conn: &mut AnyConnection, worker: &UserId) -> QueryResult<Vec<Us
         .select(User::as_select())
         .load(conn)
 }
+
+/// Whether any worker is assigned to `young_person` now.
+pub fn has_assigned_worker(conn: &mut AnyConnection, young_person: &UserId) -> QueryResult<bool> {
+    let count: i64 = assignments::table
+        .filter(assignments::young_person_id.eq(young_person.as_str()))
+        .filter(assignments::ended_at.is_null())
+        .count()
+        .get_result(conn)?;
+    Ok(count > 0)
+}
+
+/// Ends every current assignment of a young person: no worker sees their
+/// data from the next request on.
+pub fn end_assignments_of(
+    conn: &mut AnyConnection,
+    young_person: &UserId,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(
+        assignments::table
+            .filter(assignments::young_person_id.eq(young_person.as_str()))
+            .filter(assignments::ended_at.is_null()),
+    )
+    .set(assignments::ended_at.eq(now))
+    .execute(conn)
+}
+
+/// The workers assigned to a young person now, with when each began.
+pub fn assigned_workers(
+    conn: &mut AnyConnection,
+    young_person: &UserId,
+) -> QueryResult<Vec<(User, NaiveDateTime)>> {
+    users::table
+        .inner_join(assignments::table.on(assignments::worker_id.eq(users::id)))
+        .filter(assignments::young_person_id.eq(young_person.as_str()))
+        .filter(assignments::ended_at.is_null())
+        .order(assignments::started_at.asc())
+        .select((User::as_select(), assignments::started_at))
+        .load(conn)
+}
+
+/// Every assignment a user has had, as worker or young person, oldest first:
+/// (worker, young person, started, ended).
+pub fn assignment_history(
+    conn: &mut AnyConnection,
+    user: &UserId,
+) -> QueryResult<Vec<(String, String, NaiveDateTime, Option<NaiveDateTime>)>> {
+    assignments::table
+        .filter(
+            assignments::young_person_id
+                .eq(user.as_str())
+                .or(assignments::worker_id.eq(user.as_str())),
+        )
+        .order(assignments::started_at.asc())
+        .select((
+            assignments::worker_id,
+            assignments::young_person_id,
+            assignments::started_at,
+            assignments::ended_at,
+        ))
+        .load(conn)
+}

@@ -1,12 +1,15 @@
 //! HTTP routes: one module per resource, one file per action. Each module's
 //! `config` is mounted under `/api/v1` here.
 
+mod alerts;
 mod auth;
 mod caseload;
 mod consents;
 pub mod health;
 mod invites;
 mod join;
+mod me;
+mod service;
 mod sync;
 mod young_people;
 
@@ -23,6 +26,7 @@ pub fn config(cfg: &mut web::ServiceConfig) {
         web::scope("/api/v1")
             .app_data(json_config())
             .app_data(path_config())
+            .app_data(query_config())
             .configure(auth::config)
             .configure(join::config)
             .configure(consents::config)
@@ -30,6 +34,9 @@ pub fn config(cfg: &mut web::ServiceConfig) {
             .configure(invites::config)
             .configure(caseload::config)
             .configure(young_people::config)
+            .configure(alerts::config)
+            .configure(me::config)
+            .configure(service::config)
             .default_service(web::to(|| async { Err::<(), _>(ApiError::NotFound) })),
     )
     .configure(health::config);
@@ -46,6 +53,11 @@ fn json_config() -> web::JsonConfig {
             };
             api_error.into()
         })
+}
+
+fn query_config() -> web::QueryConfig {
+    web::QueryConfig::default()
+        .error_handler(|error, _| ApiError::BadRequest(error.to_string()).into())
 }
 
 fn path_config() -> web::PathConfig {

@@ -8,7 +8,7 @@ use super::consent_list;
 use crate::auth::AuthUser;
 use crate::db::consents::{self, NewConsentEvent};
 use crate::db::users::Role;
-use crate::db::{DbPool, write};
+use crate::db::{DbPool, unshare, write};
 use crate::error::ApiError;
 use crate::routes::with_conn;
 
@@ -19,6 +19,9 @@ pub struct SetConsent {
     include_past: bool,
     /// The version of the wording the young person was shown.
     wording_version: u32,
+    /// With `granted: false`: also delete what was shared under this scope.
+    #[serde(default)]
+    delete_shared: bool,
 }
 
 pub async fn set_consent(
@@ -37,6 +40,14 @@ pub async fn set_consent(
             format!("The newest wording is version {CONSENT_WORDING_VERSION}."),
         ));
     }
+    if body.delete_shared && body.granted {
+        return Err(ApiError::validation(
+            "delete_shared",
+            "delete_needs_revoke",
+            "Deleting what was shared goes with stopping sharing.",
+        ));
+    }
+    let delete_shared = body.delete_shared;
     let wording_version = i32::try_from(body.wording_version)
         .map_err(|_| ApiError::BadRequest("wording_version is too large".into()))?;
     let event = NewConsentEvent {
@@ -48,6 +59,9 @@ pub async fn set_consent(
     let grants = with_conn(&pool, move |conn| {
         write(conn, |conn| {
             consents::record(conn, &caller.id, &event, Utc::now().naive_utc())?;
+            if delete_shared {
+                unshare::delete_scope(conn, &caller.id, scope)?;
+            }
             Ok(consents::current_grants(conn, &caller.id)?)
         })
     })

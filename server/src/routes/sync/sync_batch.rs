@@ -1,22 +1,26 @@
 use actix_web::{HttpResponse, web};
 use chrono::Utc;
+use lantern_core::disclosure::Disclosure;
 use lantern_core::sync::{
     MAX_BATCH_BYTES, RecordKind, RefusedRecord, SyncOutcome, missing_scopes, record_time,
 };
 use lantern_core::{SyncBatch, SyncRecord};
 
 use crate::auth::AuthUser;
+use crate::db::alerts::{self, NewAlert};
 use crate::db::check_ins::{self, Upserted};
+use crate::db::ids::UserId;
 use crate::db::shared_records::{self, NewSharedRecord};
 use crate::db::users::Role;
-use crate::db::{DbPool, consents, write};
+use crate::db::{AnyConnection, DbPool, consents, service_settings, users, write};
 use crate::error::ApiError;
 use crate::routes::with_conn;
 
 /// Stores a batch from the young person's device. The core validates it
 /// with the same rules the device used; a batch with any invalid record is
 /// refused whole. Records consent does not cover are refused one by one;
-/// everything else is stored in one transaction.
+/// everything else is stored in one transaction. A disclosure raises an
+/// alert for the young person's workers in that same transaction.
 pub async fn sync_batch(
     pool: web::Data<DbPool>,
     caller: AuthUser,
@@ -37,6 +41,9 @@ pub async fn sync_batch(
         write(conn, |conn| {
             let now = Utc::now().naive_utc();
             let grants = consents::current_grants(conn, &caller.id)?;
+            let joined_at = users::find(conn, &caller.id)?
+                .map(|user| user.created_at)
+                .ok_or(ApiError::Unauthenticated)?;
             let mut outcome = SyncOutcome::default();
             for record in &batch.records {
                 let missing = missing_scopes(record, &grants);
@@ -48,6 +55,19 @@ pub async fn sync_batch(
                         reason: format!("Not shared: {}.", names.join(", ")),
                     });
                     continue;
+                }
+                if let SyncRecord::UpsertDisclosure { disclosure } = record {
+                    if disclosure.recorded_at.naive_utc() < joined_at {
+                        // The young person was told on joining that answers
+                        // from then on reach their worker; earlier ones stay theirs.
+                        outcome.refused.push(RefusedRecord {
+                            id: record.id().clone(),
+                            code: "before_connecting".into(),
+                            reason: "This was answered before joining, so it stays on your phone."
+                                .into(),
+                        });
+                        continue;
+                    }
                 }
                 let stored = match record {
                     SyncRecord::UpsertCheckIn { check_in } => {
@@ -72,6 +92,13 @@ pub async fn sync_batch(
                         shared_records::upsert(conn, &caller.id, new, now)?
                     }
                 };
+                if let (SyncRecord::UpsertDisclosure { disclosure }, Upserted::Stored) =
+                    (record, &stored)
+                {
+                    if raise_alert(conn, &caller, disclosure, now)? {
+                        outcome.worker_told.push(disclosure.id.clone());
+                    }
+                }
                 match stored {
                     Upserted::Stored => outcome.stored.push(record.id().clone()),
                     Upserted::AlreadyDeleted => outcome.refused.push(RefusedRecord {
@@ -88,6 +115,41 @@ pub async fn sync_batch(
     Ok(HttpResponse::Ok().json(outcome))
 }
 
+/// Raises the alert for a disclosure (once, however often it is sent) and
+/// says whether someone is there to read it: an assigned worker, or the
+/// duty contact when nobody is assigned.
+fn raise_alert(
+    conn: &mut AnyConnection,
+    caller: &crate::auth::AuthUser,
+    disclosure: &Disclosure,
+    now: chrono::NaiveDateTime,
+) -> Result<bool, ApiError> {
+    let measures = lantern_core::measures::catalogue()
+        .map_err(|e| ApiError::Internal(anyhow::anyhow!("questionnaires: {e}")))?;
+    let new = NewAlert {
+        service: &caller.service,
+        young_person: &caller.id,
+        disclosure_id: disclosure.id.as_str(),
+        summary: disclosure.describe(measures),
+        disclosed_at: disclosure.recorded_at.naive_utc(),
+    };
+    alerts::raise(conn, new, now)?;
+    if users::has_assigned_worker(conn, &caller.id)? {
+        return Ok(true);
+    }
+    let duty: Option<UserId> = service_settings::get(conn, &caller.service)?.duty_contact();
+    let Some(duty) = duty else {
+        return Ok(false);
+    };
+    let alert = alerts::for_young_person(conn, &caller.id)?
+        .into_iter()
+        .find(|alert| alert.disclosure_id == disclosure.id.as_str());
+    if let Some(alert) = alert {
+        alerts::claim_escalation(conn, &alert.id, Some(&duty), now)?;
+    }
+    Ok(true)
+}
+
 /// The record's own content as JSON, for storage.
 fn record_json(record: &SyncRecord) -> Result<String, ApiError> {
     let value = match record {
@@ -98,6 +160,7 @@ fn record_json(record: &SyncRecord) -> Result<String, ApiError> {
             serde_json::to_string(measure_response)
         }
         SyncRecord::UpsertSafetyPlan { safety_plan } => serde_json::to_string(safety_plan),
+        SyncRecord::UpsertDisclosure { disclosure } => serde_json::to_string(disclosure),
         SyncRecord::UpsertCheckIn { .. } | SyncRecord::Delete { .. } => {
             return Err(ApiError::Internal(anyhow::anyhow!("not a shared record")));
         }

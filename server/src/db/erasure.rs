@@ -1,0 +1,79 @@
+//! Erasing an account. A young person's every row goes — shared copies,
+//! alerts, messages, the audit trail about them — leaving one content-free
+//! tombstone that says an account was erased, and nothing about whose.
+//! Staff accounts are anonymised instead of deleted: their past actions
+//! are part of young people's audit trails, which must stay whole.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::AnyConnection;
+use super::audit;
+use super::ids::{ServiceId, UserId};
+use super::schema::{
+    alerts, assignments, audit_events, check_ins, consent_events, invites, record_tombstones,
+    refresh_tokens, service_settings, shared_records, thrive_groupings, users,
+};
+
+pub fn erase_young_person(
+    conn: &mut AnyConnection,
+    young_person: &UserId,
+    service: &ServiceId,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    let id = young_person.as_str();
+    diesel::delete(check_ins::table.filter(check_ins::young_person_id.eq(id))).execute(conn)?;
+    diesel::delete(shared_records::table.filter(shared_records::young_person_id.eq(id)))
+        .execute(conn)?;
+    diesel::delete(record_tombstones::table.filter(record_tombstones::young_person_id.eq(id)))
+        .execute(conn)?;
+    diesel::delete(consent_events::table.filter(consent_events::young_person_id.eq(id)))
+        .execute(conn)?;
+    diesel::delete(alerts::table.filter(alerts::young_person_id.eq(id))).execute(conn)?;
+    diesel::delete(thrive_groupings::table.filter(thrive_groupings::young_person_id.eq(id)))
+        .execute(conn)?;
+    diesel::delete(assignments::table.filter(assignments::young_person_id.eq(id))).execute(conn)?;
+    diesel::delete(refresh_tokens::table.filter(refresh_tokens::user_id.eq(id))).execute(conn)?;
+    diesel::update(invites::table.filter(invites::used_by.eq(id)))
+        .set(invites::used_by.eq(None::<String>))
+        .execute(conn)?;
+    diesel::delete(audit_events::table.filter(audit_events::subject_id.eq(id))).execute(conn)?;
+    diesel::update(audit_events::table.filter(audit_events::actor_id.eq(id)))
+        .set(audit_events::actor_id.eq(None::<String>))
+        .execute(conn)?;
+    diesel::delete(users::table.find(id)).execute(conn)?;
+    audit::record_anonymous(conn, service, "erase_account", Some("young_person"), now)
+}
+
+/// Removes everything that identifies a staff member and ends their access;
+/// their id stays so the audit trails they appear in still add up.
+pub fn anonymise_staff(
+    conn: &mut AnyConnection,
+    staff: &UserId,
+    service: &ServiceId,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    let id = staff.as_str();
+    diesel::update(users::table.find(id))
+        .set((
+            users::email.eq(None::<String>),
+            users::password_hash.eq(None::<String>),
+            users::display_name.eq("Former staff member"),
+            users::disabled_at.eq(Some(now)),
+        ))
+        .execute(conn)?;
+    diesel::update(
+        assignments::table
+            .filter(assignments::worker_id.eq(id))
+            .filter(assignments::ended_at.is_null()),
+    )
+    .set(assignments::ended_at.eq(now))
+    .execute(conn)?;
+    diesel::update(refresh_tokens::table.filter(refresh_tokens::user_id.eq(id)))
+        .set(refresh_tokens::revoked_at.eq(Some(now)))
+        .execute(conn)?;
+    diesel::update(service_settings::table.filter(service_settings::duty_contact_id.eq(id)))
+        .set(service_settings::duty_contact_id.eq(None::<String>))
+        .execute(conn)?;
+    audit::record_anonymous(conn, service, "erase_account", Some("staff"), now)
+}

@@ -1,0 +1,84 @@
+use actix_web::{HttpResponse, web};
+use chrono::{DateTime, FixedOffset, Utc};
+use lantern_core::ConsentScope;
+use serde::Serialize;
+
+use crate::auth::AuthUser;
+use crate::db::users::{self, Role};
+use crate::db::{DbPool, consents, service_settings};
+use crate::error::ApiError;
+use crate::routes::with_conn;
+
+#[derive(Serialize)]
+struct Person {
+    display_name: String,
+    role: Role,
+    since: DateTime<Utc>,
+}
+
+#[derive(Serialize)]
+struct SharedScope {
+    scope: ConsentScope,
+    explanation: &'static str,
+    since: DateTime<FixedOffset>,
+    /// Whether what was recorded before sharing started is included.
+    include_past: bool,
+}
+
+#[derive(Serialize)]
+struct Access {
+    /// Workers who can see what is shared, now.
+    workers: Vec<Person>,
+    /// What they can see.
+    shared: Vec<SharedScope>,
+    /// What happens to an answer about hurting yourself, in plain words.
+    about_answers: String,
+}
+
+/// Exactly who can see what, now: the young person can ask at any time.
+pub async fn get_my_access(
+    pool: web::Data<DbPool>,
+    caller: AuthUser,
+) -> Result<HttpResponse, ApiError> {
+    caller.require(Role::YoungPerson)?;
+    let access = with_conn(&pool, move |conn| {
+        let workers = users::assigned_workers(conn, &caller.id)?
+            .into_iter()
+            .map(|(worker, since)| Person {
+                role: worker.role(),
+                display_name: worker.display_name,
+                since: since.and_utc(),
+            })
+            .collect::<Vec<_>>();
+        let shared = consents::current_grants(conn, &caller.id)?
+            .into_iter()
+            .map(|grant| SharedScope {
+                scope: grant.scope,
+                explanation: grant.scope.explanation(),
+                since: grant.granted_at,
+                include_past: grant.include_past,
+            })
+            .collect();
+        let has_duty_contact = service_settings::get(conn, &caller.service)?
+            .duty_contact_id
+            .is_some();
+        let about_answers = if workers.is_empty() && !has_duty_contact {
+            "Right now no worker is linked to you, so nobody is told about your answers. \
+             If you need help now, tap Get help."
+                .to_owned()
+        } else {
+            "If you answer \u{201c}a little\u{201d} or \u{201c}yes\u{201d} to the question about \
+             hurting yourself, your worker is told what you answered, so they can help. \
+             If they can't see it soon, someone else at your service who looks after \
+             safety is told. Nothing else you write is passed on unless you share it."
+                .to_owned()
+        };
+        Ok(Access {
+            workers,
+            shared,
+            about_answers,
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(access))
+}

@@ -1,0 +1,37 @@
+//! The caller's own service: settings its admins choose.
+
+mod get_service_settings;
+mod update_service_settings;
+
+use actix_web::web;
+use serde::Serialize;
+
+use crate::db::service_settings::ServiceSettings;
+
+pub fn config(cfg: &mut web::ServiceConfig) {
+    cfg.route(
+        "/service/settings",
+        web::get().to(get_service_settings::get_service_settings),
+    )
+    .route(
+        "/service/settings",
+        web::put().to(update_service_settings::update_service_settings),
+    );
+}
+
+#[derive(Serialize)]
+struct SettingsView {
+    duty_contact_id: Option<String>,
+    alert_escalation_minutes: i32,
+    retention_months: i32,
+}
+
+impl From<ServiceSettings> for SettingsView {
+    fn from(settings: ServiceSettings) -> Self {
+        SettingsView {
+            duty_contact_id: settings.duty_contact_id,
+            alert_escalation_minutes: settings.alert_escalation_minutes,
+            retention_months: settings.retention_months,
+        }
+    }
+}
