@@ -8,11 +8,14 @@ pub mod consents;
 pub mod ids;
 pub mod invites;
 pub mod refresh_tokens;
+pub mod relink_codes;
 pub mod schema;
 pub mod services;
 pub mod shared_records;
 pub mod signing_keys;
 pub mod tombstones;
+pub mod totp_challenges;
+pub mod totp_credentials;
 pub mod users;
 
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
