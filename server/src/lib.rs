@@ -7,6 +7,7 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod error;
+pub mod rate_limit;
 pub mod routes;
 pub mod seed;
 pub mod startup;
