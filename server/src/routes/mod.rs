@@ -1,13 +1,16 @@
 //! HTTP routes: one module per resource, one file per action. Each module's
 //! `config` is mounted under `/api/v1` here.
 
+mod admin;
 mod auth;
 mod caseload;
 mod consents;
 pub mod health;
 mod invites;
 mod join;
+mod relink_codes;
 mod sync;
+mod totp;
 mod young_people;
 
 use actix_web::web;
@@ -30,6 +33,9 @@ pub fn config(cfg: &mut web::ServiceConfig) {
             .configure(invites::config)
             .configure(caseload::config)
             .configure(young_people::config)
+            .configure(totp::config)
+            .configure(relink_codes::config)
+            .configure(admin::config)
             .default_service(web::to(|| async { Err::<(), _>(ApiError::NotFound) })),
     )
     .configure(health::config);
