@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand};
 
 use crate::admin::{self, NewStaff};
 use crate::config::Settings;
-use crate::db::ids::ServiceId;
+use crate::db::ids::{ServiceId, UserId};
 use crate::db::users::Role;
 use crate::db::{self, describe_url};
 use crate::seed;
@@ -50,6 +50,47 @@ enum AdminCommand {
         /// never appears in the process list or shell history.
         #[arg(long)]
         password_stdin: bool,
+    },
+    /// Create a worker, service lead, admin or parent; prints their id.
+    CreateStaff {
+        #[arg(long)]
+        service: String,
+        /// worker, service_lead, admin or parent.
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// Read the password from the first line of standard input.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Assign a worker to a young person of the same service.
+    Assign {
+        #[arg(long)]
+        worker: String,
+        #[arg(long)]
+        young_person: String,
+    },
+    /// End a worker's assignment to a young person (their access ends at once).
+    Unassign {
+        #[arg(long)]
+        worker: String,
+        #[arg(long)]
+        young_person: String,
+    },
+    /// Disable an account and end all its sign-ins at once.
+    DisableUser {
+        #[arg(long)]
+        user: String,
+    },
+    /// Require (or stop requiring) TOTP of a service's staff.
+    RequireTotp {
+        #[arg(long)]
+        service: String,
+        #[arg(long, action = clap::ArgAction::Set)]
+        on: bool,
     },
 }
 
@@ -100,12 +141,7 @@ fn admin(settings: &Settings, command: AdminCommand) -> anyhow::Result<()> {
             name,
             password_stdin,
         } => {
-            if !password_stdin {
-                anyhow::bail!("give the password on standard input with --password-stdin");
-            }
-            let mut password = String::new();
-            std::io::stdin().lock().read_line(&mut password)?;
-            let password = password.trim_end_matches(['\r', '\n']);
+            let password = read_password(password_stdin)?;
             let id = admin::create_staff(
                 &mut conn,
                 NewStaff {
@@ -113,13 +149,78 @@ fn admin(settings: &Settings, command: AdminCommand) -> anyhow::Result<()> {
                     role: Role::Worker,
                     email: &email,
                     display_name: &name,
-                    password,
+                    password: &password,
                 },
             )?;
             println!("{id}");
         }
+        AdminCommand::CreateStaff {
+            service,
+            role,
+            email,
+            name,
+            password_stdin,
+        } => {
+            let role = Role::parse(&role)
+                .filter(|role| *role != Role::YoungPerson)
+                .with_context(|| {
+                    format!("{role:?} is not one of worker, service_lead, admin, parent")
+                })?;
+            let password = read_password(password_stdin)?;
+            let id = admin::create_staff(
+                &mut conn,
+                NewStaff {
+                    service: &ServiceId(service),
+                    role,
+                    email: &email,
+                    display_name: &name,
+                    password: &password,
+                },
+            )?;
+            println!("{id}");
+        }
+        AdminCommand::Assign {
+            worker,
+            young_person,
+        } => {
+            let created = admin::assign(&mut conn, None, &UserId(worker), &UserId(young_person))?;
+            println!(
+                "{}",
+                if created {
+                    "assigned"
+                } else {
+                    "assigned already"
+                }
+            );
+        }
+        AdminCommand::Unassign {
+            worker,
+            young_person,
+        } => {
+            admin::unassign(&mut conn, None, &UserId(worker), &UserId(young_person))?;
+            println!("assignment ended");
+        }
+        AdminCommand::DisableUser { user } => {
+            admin::disable_user(&mut conn, None, &UserId(user))?;
+            println!("disabled; every sign-in ended");
+        }
+        AdminCommand::RequireTotp { service, on } => {
+            admin::set_require_totp(&mut conn, &ServiceId(service), on)?;
+            println!("require TOTP: {on}");
+        }
     }
     Ok(())
+}
+
+/// The first line of standard input, so a password never appears in the
+/// process list or shell history.
+fn read_password(password_stdin: bool) -> anyhow::Result<String> {
+    if !password_stdin {
+        anyhow::bail!("give the password on standard input with --password-stdin");
+    }
+    let mut password = String::new();
+    std::io::stdin().lock().read_line(&mut password)?;
+    Ok(password.trim_end_matches(['\r', '\n']).to_owned())
 }
 
 fn seed_demo(settings: &Settings) -> anyhow::Result<()> {

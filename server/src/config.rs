@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use crate::db::{describe_url, is_postgres_url};
+use crate::rate_limit::RateLimits;
 
 #[derive(Clone)]
 pub struct Settings {
@@ -17,6 +18,8 @@ pub struct Settings {
     pub web_root: PathBuf,
     /// `LANTERN_DB_POOL_SIZE`.
     pub pool_size: u32,
+    /// `LANTERN_RATE_LIMIT_*` and `LANTERN_TRUSTED_PROXIES`.
+    pub rate_limits: RateLimits,
 }
 
 // The URL may hold a password: never print it.
@@ -28,6 +31,7 @@ impl std::fmt::Debug for Settings {
             .field("database", &describe_url(&self.database_url))
             .field("web_root", &self.web_root)
             .field("pool_size", &self.pool_size)
+            .field("rate_limits", &self.rate_limits)
             .finish()
     }
 }
@@ -47,12 +51,19 @@ impl Settings {
                 .to_string_lossy()
                 .into_owned()
         });
-        let pool_size = match lookup("LANTERN_DB_POOL_SIZE") {
-            Some(text) => text.parse().map_err(|_| {
-                anyhow::anyhow!("LANTERN_DB_POOL_SIZE must be a whole number, not {text:?}")
-            })?,
+        let pool_size = match number(&lookup, "LANTERN_DB_POOL_SIZE")? {
+            Some(size) => size,
             None if is_postgres_url(&database_url) => 10,
             None => 8,
+        };
+        let defaults = RateLimits::default();
+        let rate_limits = RateLimits {
+            sign_in: number(&lookup, "LANTERN_RATE_LIMIT_SIGN_IN")?.unwrap_or(defaults.sign_in),
+            codes: number(&lookup, "LANTERN_RATE_LIMIT_CODES")?.unwrap_or(defaults.codes),
+            refresh: number(&lookup, "LANTERN_RATE_LIMIT_REFRESH")?.unwrap_or(defaults.refresh),
+            per_user: number(&lookup, "LANTERN_RATE_LIMIT_PER_USER")?.unwrap_or(defaults.per_user),
+            trusted_proxies: number(&lookup, "LANTERN_TRUSTED_PROXIES")?
+                .unwrap_or(defaults.trusted_proxies),
         };
         Ok(Settings {
             bind: lookup("LANTERN_BIND").unwrap_or_else(|| "127.0.0.1:8080".into()),
@@ -62,9 +73,25 @@ impl Settings {
                 lookup("LANTERN_WEB_ROOT").unwrap_or_else(|| "web-client/dist".into()),
             ),
             pool_size,
+            rate_limits,
         })
     }
+}
 
+fn number<T: std::str::FromStr>(
+    lookup: &impl Fn(&str) -> Option<String>,
+    name: &str,
+) -> anyhow::Result<Option<T>> {
+    lookup(name)
+        .map(|text| {
+            text.trim()
+                .parse()
+                .map_err(|_| anyhow::anyhow!("{name} must be a whole number, not {text:?}"))
+        })
+        .transpose()
+}
+
+impl Settings {
     /// Creates the data folder for a SQLite database if needed.
     pub fn prepare_data_dir(&self) -> anyhow::Result<()> {
         if !is_postgres_url(&self.database_url) {
@@ -117,5 +144,23 @@ mod tests {
     fn a_bad_number_is_a_clear_error() {
         let error = settings(&[("LANTERN_DB_POOL_SIZE", "lots")]).err().unwrap();
         assert!(error.to_string().contains("LANTERN_DB_POOL_SIZE"));
+        let error = settings(&[("LANTERN_RATE_LIMIT_SIGN_IN", "-1")])
+            .err()
+            .unwrap();
+        assert!(error.to_string().contains("LANTERN_RATE_LIMIT_SIGN_IN"));
+    }
+
+    #[test]
+    fn rate_limits_have_laptop_defaults_and_can_be_raised() {
+        let s = settings(&[]).unwrap();
+        assert_eq!(s.rate_limits.sign_in, 20);
+        assert_eq!(s.rate_limits.trusted_proxies, 0);
+        let s = settings(&[
+            ("LANTERN_RATE_LIMIT_SIGN_IN", "1000"),
+            ("LANTERN_TRUSTED_PROXIES", "1"),
+        ])
+        .unwrap();
+        assert_eq!(s.rate_limits.sign_in, 1000);
+        assert_eq!(s.rate_limits.trusted_proxies, 1);
     }
 }

@@ -2,6 +2,8 @@
 //! with a stable snake_case `code`; unexpected failures are logged once,
 //! here, and leave as an opaque 500.
 
+use std::time::Duration;
+
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
 use lantern_core::{ConsentScope, ValidationError, ValidationErrors};
@@ -21,6 +23,24 @@ pub enum ApiError {
     RefreshTokenReused,
     #[error("you can't do this")]
     Forbidden,
+    #[error("your service asks for two-step sign-in: set up an authenticator app first")]
+    TotpEnrolmentRequired,
+    #[error("your service asks for two-step sign-in, so it can't be switched off")]
+    TotpRequiredByService,
+    #[error("that code from your authenticator app doesn't match; try the newest one")]
+    InvalidTotpCode,
+    #[error("this sign-in attempt has ended; enter your email and password again")]
+    InvalidTotpChallenge,
+    #[error("two-step sign-in is on already; switch it off first to set up a new app")]
+    TotpAlreadyEnabled,
+    #[error("start setting up two-step sign-in first")]
+    TotpNotStarted,
+    #[error("that code doesn't work: it may be mistyped, used already or out of date")]
+    InvalidRelinkCode,
+    #[error("that email has an account already")]
+    EmailTaken,
+    #[error("too many attempts; wait a little and try again")]
+    RateLimited { retry_after: Duration },
     #[error("the young person does not share their {}", .0.as_str())]
     ConsentRequired(ConsentScope),
     #[error("not found")]
@@ -48,6 +68,15 @@ impl ApiError {
             ApiError::InvalidRefreshToken => "invalid_refresh_token",
             ApiError::RefreshTokenReused => "refresh_token_reused",
             ApiError::Forbidden => "forbidden",
+            ApiError::TotpEnrolmentRequired => "totp_enrolment_required",
+            ApiError::TotpRequiredByService => "totp_required_by_service",
+            ApiError::InvalidTotpCode => "invalid_totp_code",
+            ApiError::InvalidTotpChallenge => "invalid_totp_challenge",
+            ApiError::TotpAlreadyEnabled => "totp_already_enabled",
+            ApiError::TotpNotStarted => "totp_not_started",
+            ApiError::InvalidRelinkCode => "invalid_relink_code",
+            ApiError::EmailTaken => "email_taken",
+            ApiError::RateLimited { .. } => "rate_limited",
             ApiError::ConsentRequired(_) => "consent_required",
             ApiError::NotFound => "not_found",
             ApiError::InvalidInvite => "invalid_invite",
@@ -65,9 +94,20 @@ impl ApiError {
             ApiError::Unauthenticated
             | ApiError::InvalidCredentials
             | ApiError::InvalidRefreshToken
-            | ApiError::RefreshTokenReused => "Not signed in",
-            ApiError::Forbidden | ApiError::ConsentRequired(_) => "Not allowed",
-            ApiError::NotFound | ApiError::InvalidInvite => "Not found",
+            | ApiError::RefreshTokenReused
+            | ApiError::InvalidTotpCode
+            | ApiError::InvalidTotpChallenge => "Not signed in",
+            ApiError::Forbidden
+            | ApiError::ConsentRequired(_)
+            | ApiError::TotpEnrolmentRequired
+            | ApiError::TotpRequiredByService => "Not allowed",
+            ApiError::NotFound | ApiError::InvalidInvite | ApiError::InvalidRelinkCode => {
+                "Not found"
+            }
+            ApiError::TotpAlreadyEnabled | ApiError::TotpNotStarted | ApiError::EmailTaken => {
+                "Conflict"
+            }
+            ApiError::RateLimited { .. } => "Too many requests",
             ApiError::AlreadyAcknowledged => "Already done",
             ApiError::PayloadTooLarge => "Too large",
             ApiError::Validation(_) => "Some of what was sent is not right",
@@ -84,6 +124,18 @@ impl ApiError {
 impl From<ValidationErrors> for ApiError {
     fn from(errors: ValidationErrors) -> Self {
         ApiError::Validation(errors)
+    }
+}
+
+impl From<crate::admin::AdminError> for ApiError {
+    fn from(error: crate::admin::AdminError) -> Self {
+        use crate::admin::AdminError;
+        match error {
+            AdminError::Invalid(errors) => ApiError::Validation(errors),
+            AdminError::EmailTaken => ApiError::EmailTaken,
+            AdminError::NotFound(_) => ApiError::NotFound,
+            AdminError::Other(error) => ApiError::Internal(error),
+        }
     }
 }
 
@@ -124,9 +176,20 @@ impl ResponseError for ApiError {
             ApiError::Unauthenticated
             | ApiError::InvalidCredentials
             | ApiError::InvalidRefreshToken
-            | ApiError::RefreshTokenReused => StatusCode::UNAUTHORIZED,
-            ApiError::Forbidden | ApiError::ConsentRequired(_) => StatusCode::FORBIDDEN,
-            ApiError::NotFound | ApiError::InvalidInvite => StatusCode::NOT_FOUND,
+            | ApiError::RefreshTokenReused
+            | ApiError::InvalidTotpCode
+            | ApiError::InvalidTotpChallenge => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden
+            | ApiError::ConsentRequired(_)
+            | ApiError::TotpEnrolmentRequired
+            | ApiError::TotpRequiredByService => StatusCode::FORBIDDEN,
+            ApiError::NotFound | ApiError::InvalidInvite | ApiError::InvalidRelinkCode => {
+                StatusCode::NOT_FOUND
+            }
+            ApiError::TotpAlreadyEnabled | ApiError::TotpNotStarted | ApiError::EmailTaken => {
+                StatusCode::CONFLICT
+            }
+            ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::AlreadyAcknowledged => StatusCode::CONFLICT,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
@@ -151,7 +214,11 @@ impl ResponseError for ApiError {
                 _ => None,
             },
         };
-        HttpResponse::build(status)
+        let mut response = HttpResponse::build(status);
+        if let ApiError::RateLimited { retry_after } = self {
+            response.insert_header(("Retry-After", retry_after.as_secs().max(1).to_string()));
+        }
+        response
             .content_type("application/problem+json")
             .json(problem)
     }

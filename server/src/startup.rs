@@ -12,6 +12,7 @@ use chrono::Utc;
 use crate::auth::tokens::TokenKeys;
 use crate::config::Settings;
 use crate::db::{self, DbPool};
+use crate::rate_limit::RateLimiter;
 use crate::{routes, web_client};
 
 pub struct Application {
@@ -34,6 +35,8 @@ impl Application {
         tokio::spawn(crate::jobs::run_forever(pool.clone()));
         let pool_data = web::Data::new(pool.clone());
         let keys = web::Data::new(keys);
+        // One limiter for all workers of this instance.
+        let limiter = web::Data::new(RateLimiter::new(settings.rate_limits));
         let web_root = settings.web_root.clone();
         let server = HttpServer::new(move || {
             App::new()
@@ -42,6 +45,7 @@ impl Application {
                 .wrap(tracing_actix_web::TracingLogger::default())
                 .app_data(pool_data.clone())
                 .app_data(keys.clone())
+                .app_data(limiter.clone())
                 .configure(routes::config)
                 .configure(|cfg| web_client::config(cfg, &web_root))
         })

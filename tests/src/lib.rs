@@ -12,6 +12,7 @@ use lantern_server::config::Settings;
 use lantern_server::db::ids::{ServiceId, UserId};
 use lantern_server::db::users::Role;
 use lantern_server::db::{DbPool, audit, check_ins};
+use lantern_server::rate_limit::RateLimits;
 use lantern_server::startup::Application;
 use serde_json::{Value, json};
 
@@ -116,9 +117,26 @@ fn postgres_required() -> bool {
 
 static COUNTER: AtomicU64 = AtomicU64::new(0);
 
+/// Limits far above what any test does, so tests running in parallel (all
+/// from 127.0.0.1) never trip them; the limits' own tests set small ones.
+pub fn generous_limits() -> RateLimits {
+    RateLimits {
+        sign_in: 100_000,
+        codes: 100_000,
+        refresh: 100_000,
+        per_user: 100_000,
+        trusted_proxies: 0,
+    }
+}
+
 impl TestApp {
     /// `None` only for PostgreSQL when it is unreachable and not required.
     pub async fn spawn(backend: Backend) -> Option<TestApp> {
+        Self::spawn_with(backend, generous_limits()).await
+    }
+
+    /// As `spawn`, with these rate limits.
+    pub async fn spawn_with(backend: Backend, rate_limits: RateLimits) -> Option<TestApp> {
         let (database_url, database) = match backend {
             Backend::Sqlite => {
                 let dir = tempfile::tempdir().unwrap();
@@ -166,6 +184,7 @@ impl TestApp {
             database_url,
             web_root: "does-not-exist".into(),
             pool_size: 4,
+            rate_limits,
         };
         let app = Application::build(&settings).unwrap();
         let base = format!("http://127.0.0.1:{}", app.port());
@@ -209,6 +228,34 @@ impl TestApp {
     ) -> reqwest::Response {
         self.send_json(reqwest::Method::PUT, path, token, body)
             .await
+    }
+
+    pub async fn patch_json(
+        &self,
+        path: &str,
+        token: Option<&str>,
+        body: &Value,
+    ) -> reqwest::Response {
+        self.send_json(reqwest::Method::PATCH, path, token, body)
+            .await
+    }
+
+    /// A PUT with no body.
+    pub async fn send_put(&self, path: &str, token: &str) -> reqwest::Response {
+        self.client
+            .put(self.url(path))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn delete(&self, path: &str, token: Option<&str>) -> reqwest::Response {
+        let mut request = self.client.delete(self.url(path));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send().await.unwrap()
     }
 
     async fn send_json(
@@ -276,26 +323,26 @@ impl TestApp {
         }
     }
 
-    /// A staff member of `role` in the same service as `of`.
-    pub fn create_staff_like(&self, of: &Worker, role: Role) -> Worker {
+    /// Someone of `role` in `service`, made through the operator path.
+    pub fn create_staff(&self, service: &ServiceId, role: Role) -> Worker {
         let mut conn = self.pool.get().unwrap();
         let n = COUNTER.fetch_add(1, Ordering::SeqCst);
         let email = format!("{}{n}@example.org", role.as_str());
-        let password = "a staff test password".to_owned();
+        let password = format!("staff password number {n}");
         let id = admin::create_staff(
             &mut conn,
             NewStaff {
-                service: &of.service,
+                service,
                 role,
                 email: &email,
-                display_name: "Staff",
+                display_name: "Staff Member",
                 password: &password,
             },
         )
         .unwrap();
         Worker {
             id,
-            service: of.service.clone(),
+            service: service.clone(),
             email,
             password,
         }

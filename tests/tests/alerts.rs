@@ -248,7 +248,7 @@ async fn an_unacknowledged_alert_escalates_to_the_duty_contact_once(app: TestApp
     let duty = app.create_colleague(&worker);
     let duty_session = app.log_in(&duty).await;
     let admin = app
-        .log_in(&app.create_staff_like(&worker, Role::Admin))
+        .log_in(&app.create_staff(&worker.service, Role::Admin))
         .await;
     let response = app
         .put_json(
@@ -296,7 +296,7 @@ async fn with_no_worker_assigned_the_duty_contact_is_told_at_once(app: TestApp) 
     let (worker, _, young_person) = app.worker_with_young_person().await;
     let duty = app.create_colleague(&worker);
     let admin = app
-        .log_in(&app.create_staff_like(&worker, Role::Admin))
+        .log_in(&app.create_staff(&worker.service, Role::Admin))
         .await;
     {
         let mut conn = app.pool.get().unwrap();
@@ -330,7 +330,7 @@ async fn with_no_worker_assigned_the_duty_contact_is_told_at_once(app: TestApp) 
 async fn service_settings_are_for_admins_and_checked(app: TestApp) {
     let (worker, worker_session, young_person) = app.worker_with_young_person().await;
     let admin = app
-        .log_in(&app.create_staff_like(&worker, Role::Admin))
+        .log_in(&app.create_staff(&worker.service, Role::Admin))
         .await;
     let response = app
         .get(

@@ -245,7 +245,7 @@ async fn shared_data_of_inactive_young_people_expires_by_the_service_setting(app
     drop(conn);
 
     let admin = app
-        .log_in(&app.create_staff_like(&worker, lantern_server::db::users::Role::Admin))
+        .log_in(&app.create_staff(&worker.service, lantern_server::db::users::Role::Admin))
         .await;
     let response = app
         .put_json(

@@ -9,9 +9,11 @@ use diesel::sql_types::BigInt;
 use lantern_server::db::schema::*;
 use lantern_server::db::{
     AnyConnection, alerts as alert_rows, audit, check_ins as rows, consents,
-    invites as invite_rows, refresh_tokens as token_rows, revert_all_migrations, run_migrations,
-    service_settings as settings_rows, services as service_rows, shared_records as records,
-    signing_keys as key_rows, thrive as thrive_rows, users as user_rows,
+    invites as invite_rows, refresh_tokens as token_rows, relink_codes as relink_rows,
+    revert_all_migrations, run_migrations, service_settings as settings_rows,
+    services as service_rows, shared_records as records, signing_keys as key_rows,
+    thrive as thrive_rows, totp_challenges as challenge_rows, totp_credentials as totp_rows,
+    users as user_rows,
 };
 use lantern_tests::{TestApp, on_both_backends};
 
@@ -93,6 +95,21 @@ fn check_schema(conn: &mut AnyConnection) {
         .limit(0)
         .load(conn)
         .unwrap();
+    totp_credentials::table
+        .select(totp_rows::TotpCredential::as_select())
+        .limit(0)
+        .load(conn)
+        .unwrap();
+    totp_challenges::table
+        .select(challenge_rows::TotpChallenge::as_select())
+        .limit(0)
+        .load(conn)
+        .unwrap();
+    relink_codes::table
+        .select(relink_rows::RelinkCode::as_select())
+        .limit(0)
+        .load(conn)
+        .unwrap();
 }
 
 #[derive(QueryableByName)]
@@ -122,7 +139,7 @@ async fn every_table_and_column_in_schema_rs_exists_with_its_type(app: TestApp) 
 
 async fn down_migrations_undo_up_migrations(app: TestApp) {
     let mut conn = app.pool.get().unwrap();
-    assert_eq!(user_tables(&mut conn), 14);
+    assert_eq!(user_tables(&mut conn), 17);
     revert_all_migrations(&mut conn).unwrap();
     assert_eq!(user_tables(&mut conn), 0, "down.sql left tables behind");
     run_migrations(&mut conn).unwrap();

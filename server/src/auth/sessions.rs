@@ -6,19 +6,21 @@ use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
 use super::secrets::{new_token, sha256_hex};
-use super::tokens::{ACCESS_TOKEN_SECONDS, TokenKeys};
+use super::tokens::{ACCESS_TOKEN_SECONDS, Subject, TokenKeys, TokenScope};
 use crate::db::AnyConnection;
 use crate::db::ids::{UserId, new_row_id};
-use crate::db::refresh_tokens;
 use crate::db::users::{self, Role, User};
+use crate::db::{refresh_tokens, services, totp_credentials};
 use crate::error::ApiError;
 
 /// A young person's phone stays signed in while it is used: each refresh
-/// pushes the end back. Staff sign in again each working day.
+/// pushes the end back; a parent's too, for a month. Staff sign in again
+/// each working day.
 fn refresh_lifetime(role: Role) -> Duration {
     match role {
         Role::YoungPerson => Duration::days(90),
-        Role::Worker | Role::Admin => Duration::hours(12),
+        Role::Parent => Duration::days(30),
+        Role::Worker | Role::ServiceLead | Role::Admin => Duration::hours(12),
     }
 }
 
@@ -47,6 +49,10 @@ pub struct Session {
     pub token_type: &'static str,
     pub expires_in: i64,
     pub refresh_token: String,
+    /// Present when the session may do less than the role allows
+    /// (`totp_enrolment`: enrol an authenticator, nothing else).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scope: Option<TokenScope>,
     pub user: SessionUser,
 }
 
@@ -77,14 +83,55 @@ fn issue(
         now.naive_utc(),
         expires_at.naive_utc(),
     )?;
-    let access_token = keys.issue_access(&user.id, user.role(), &user.service_id, now)?;
+    let scope = scope_for(conn, user)?;
+    let access_token = keys.issue_access(
+        &Subject {
+            user_id: &user.id,
+            role: user.role(),
+            service_id: &user.service_id,
+            session_id: family_id,
+            scope,
+        },
+        now,
+    )?;
     Ok(Session {
         access_token,
         token_type: "Bearer",
         expires_in: ACCESS_TOKEN_SECONDS,
         refresh_token,
+        scope,
         user: SessionUser::from(user),
     })
+}
+
+/// Staff of a service that requires TOTP get an enrolment-only session
+/// until they have confirmed an authenticator. Judged at every issue, so a
+/// refresh after enrolling gives a full session, and a service switching
+/// the requirement on limits sessions from their next refresh.
+fn scope_for(conn: &mut AnyConnection, user: &User) -> Result<Option<TokenScope>, ApiError> {
+    if !user.role().is_staff() {
+        return Ok(None);
+    }
+    let required = services::find(conn, &user.service())?.is_some_and(|s| s.require_totp);
+    if !required {
+        return Ok(None);
+    }
+    let enrolled = totp_credentials::find(conn, &user.user_id())?.is_some_and(|c| c.is_enabled());
+    Ok((!enrolled).then_some(TokenScope::TotpEnrolment))
+}
+
+/// Ends every sign-in of `user` but `keep`: their refresh tokens stop
+/// working and, through the per-request session check, so do their access
+/// tokens.
+pub fn end_all(
+    conn: &mut AnyConnection,
+    user: &UserId,
+    keep: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    let revoked = refresh_tokens::revoke_all_for_user(conn, user, keep, now.naive_utc())?;
+    tracing::info!(user.id = %user, revoked, "sessions ended");
+    Ok(())
 }
 
 pub enum Refreshed {

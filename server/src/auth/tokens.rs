@@ -35,6 +35,30 @@ pub struct Claims {
     pub role: Role,
     /// The service (tenant) the user belongs to.
     pub svc: String,
+    /// The sign-in (refresh-token family) this token belongs to: every
+    /// request checks it is still live, so ending it ends the token at once.
+    pub sid: String,
+    /// Present when the token may do less than its role allows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scp: Option<TokenScope>,
+}
+
+/// What a limited access token is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenScope {
+    /// Staff of a service that requires TOTP, not enrolled yet: they may
+    /// only enrol.
+    TotpEnrolment,
+}
+
+/// Who an access token is for.
+pub struct Subject<'a> {
+    pub user_id: &'a str,
+    pub role: Role,
+    pub service_id: &'a str,
+    pub session_id: &'a str,
+    pub scope: Option<TokenScope>,
 }
 
 pub struct TokenKeys {
@@ -78,29 +102,30 @@ impl TokenKeys {
 
     pub fn issue_access(
         &self,
-        user_id: &str,
-        role: Role,
-        service_id: &str,
+        subject: &Subject<'_>,
         now: DateTime<Utc>,
     ) -> anyhow::Result<String> {
         let iat = now.timestamp();
         let claims = Claims {
             iss: ISSUER.to_owned(),
             aud: AUDIENCE.to_owned(),
-            sub: user_id.to_owned(),
+            sub: subject.user_id.to_owned(),
             iat,
             nbf: iat,
             exp: iat + ACCESS_TOKEN_SECONDS,
             typ: ACCESS_TOKEN_TYPE.to_owned(),
-            role,
-            svc: service_id.to_owned(),
+            role: subject.role,
+            svc: subject.service_id.to_owned(),
+            sid: subject.session_id.to_owned(),
+            scp: subject.scope,
         };
         let mut header = Header::new(Algorithm::EdDSA);
         header.kid = Some(self.kid.clone());
         Ok(jsonwebtoken::encode(&header, &claims, &self.signing)?)
     }
 
-    /// Checks signature, key id, issuer, audience, times and type.
+    /// Checks signature, key id, issuer, audience, times and type. Whether
+    /// the session is still live is checked by the caller (`AuthUser`).
     pub fn verify_access(&self, token: &str) -> Result<Claims, ApiError> {
         let header = jsonwebtoken::decode_header(token).map_err(|_| ApiError::Unauthenticated)?;
         if header.alg != Algorithm::EdDSA {
@@ -144,34 +169,81 @@ fn generate(now: DateTime<Utc>) -> anyhow::Result<SigningKeyRow> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use jsonwebtoken::EncodingKey;
 
     fn keys() -> TokenKeys {
         TokenKeys::from_rows(&[generate(Utc::now()).unwrap()]).unwrap()
+    }
+
+    fn subject(role: Role) -> Subject<'static> {
+        Subject {
+            user_id: "u1",
+            role,
+            service_id: "s1",
+            session_id: "f1",
+            scope: None,
+        }
+    }
+
+    fn claims(now: i64) -> Claims {
+        Claims {
+            iss: ISSUER.into(),
+            aud: AUDIENCE.into(),
+            sub: "u1".into(),
+            iat: now,
+            nbf: now,
+            exp: now + 60,
+            typ: ACCESS_TOKEN_TYPE.into(),
+            role: Role::Worker,
+            svc: "s1".into(),
+            sid: "f1".into(),
+            scp: None,
+        }
+    }
+
+    fn sign(keys: &TokenKeys, claims: &Claims) -> String {
+        let mut header = Header::new(Algorithm::EdDSA);
+        header.kid = Some(keys.kid.clone());
+        jsonwebtoken::encode(&header, claims, &keys.signing).unwrap()
+    }
+
+    fn b64(bytes: &[u8]) -> String {
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
     }
 
     #[test]
     fn an_issued_token_verifies_with_its_claims() {
         let keys = keys();
         let token = keys
-            .issue_access("u1", Role::Worker, "s1", Utc::now())
+            .issue_access(&subject(Role::Worker), Utc::now())
             .unwrap();
         let claims = keys.verify_access(&token).unwrap();
         assert_eq!(
-            (claims.sub.as_str(), claims.role, claims.svc.as_str()),
-            ("u1", Role::Worker, "s1")
+            (
+                claims.sub.as_str(),
+                claims.role,
+                claims.svc.as_str(),
+                claims.sid.as_str()
+            ),
+            ("u1", Role::Worker, "s1", "f1")
         );
         assert_eq!(claims.exp - claims.iat, ACCESS_TOKEN_SECONDS);
+        assert_eq!(claims.scp, None);
+        assert!(
+            keys.verify_access(&sign(&keys, &self::claims(Utc::now().timestamp())))
+                .is_ok()
+        );
     }
 
     #[test]
     fn expired_foreign_and_tampered_tokens_are_refused() {
         let keys = keys();
         let old = Utc::now() - chrono::Duration::minutes(16);
-        let expired = keys.issue_access("u1", Role::Worker, "s1", old).unwrap();
+        let expired = keys.issue_access(&subject(Role::Worker), old).unwrap();
         assert!(keys.verify_access(&expired).is_err());
 
         let foreign = self::keys()
-            .issue_access("u1", Role::Worker, "s1", Utc::now())
+            .issue_access(&subject(Role::Worker), Utc::now())
             .unwrap();
         assert!(
             keys.verify_access(&foreign).is_err(),
@@ -179,11 +251,11 @@ mod tests {
         );
 
         let token = keys
-            .issue_access("u1", Role::Worker, "s1", Utc::now())
+            .issue_access(&subject(Role::Worker), Utc::now())
             .unwrap();
         let mut parts: Vec<&str> = token.split('.').collect();
         let admin = keys
-            .issue_access("u1", Role::Admin, "s1", Utc::now())
+            .issue_access(&subject(Role::Admin), Utc::now())
             .unwrap();
         let admin_payload = admin.split('.').nth(1).unwrap().to_owned();
         parts[1] = &admin_payload;
@@ -195,23 +267,51 @@ mod tests {
     }
 
     #[test]
-    fn a_token_of_another_type_is_refused() {
+    fn tokens_with_a_wrong_claim_are_refused() {
         let keys = keys();
         let now = Utc::now().timestamp();
-        let claims = Claims {
-            iss: ISSUER.into(),
-            aud: AUDIENCE.into(),
-            sub: "u1".into(),
-            iat: now,
-            nbf: now,
-            exp: now + 60,
-            typ: "refresh".into(),
-            role: Role::Worker,
-            svc: "s1".into(),
-        };
-        let mut header = Header::new(Algorithm::EdDSA);
+        type Spoil = fn(&mut Claims);
+        let cases: [(&str, Spoil); 5] = [
+            ("expired", |c| {
+                c.iat -= 3600;
+                c.nbf -= 3600;
+                c.exp = c.iat + 60;
+            }),
+            ("not yet valid", |c| c.nbf += 3600),
+            ("wrong audience", |c| c.aud = "someone-else".into()),
+            ("wrong issuer", |c| c.iss = "someone-else".into()),
+            ("wrong type", |c| c.typ = "refresh".into()),
+        ];
+        for (name, spoil) in cases {
+            let mut claims = claims(now);
+            spoil(&mut claims);
+            let token = sign(&keys, &claims);
+            assert!(keys.verify_access(&token).is_err(), "{name}");
+        }
+    }
+
+    #[test]
+    fn alg_none_and_hs256_with_the_public_key_are_refused() {
+        let row = generate(Utc::now()).unwrap();
+        let keys = TokenKeys::from_rows(std::slice::from_ref(&row)).unwrap();
+        let payload = b64(&serde_json::to_vec(&claims(Utc::now().timestamp())).unwrap());
+        let none_header =
+            b64(format!(r#"{{"alg":"none","typ":"JWT","kid":"{}"}}"#, keys.kid).as_bytes());
+        assert!(
+            keys.verify_access(&format!("{none_header}.{payload}."))
+                .is_err()
+        );
+
+        // The classic confusion: an HMAC keyed with the public key.
+        let public = STANDARD.decode(&row.public_key).unwrap();
+        let mut header = Header::new(Algorithm::HS256);
         header.kid = Some(keys.kid.clone());
-        let token = jsonwebtoken::encode(&header, &claims, &keys.signing).unwrap();
-        assert!(keys.verify_access(&token).is_err());
+        let forged = jsonwebtoken::encode(
+            &header,
+            &claims(Utc::now().timestamp()),
+            &EncodingKey::from_secret(&public),
+        )
+        .unwrap();
+        assert!(keys.verify_access(&forged).is_err());
     }
 }

@@ -12,7 +12,8 @@ use super::audit;
 use super::ids::{ServiceId, UserId};
 use super::schema::{
     alerts, assignments, audit_events, check_ins, consent_events, invites, record_tombstones,
-    refresh_tokens, service_settings, shared_records, thrive_groupings, users,
+    refresh_tokens, relink_codes, service_settings, shared_records, thrive_groupings,
+    totp_challenges, totp_credentials, users,
 };
 
 pub fn erase_young_person(
@@ -34,6 +35,8 @@ pub fn erase_young_person(
         .execute(conn)?;
     diesel::delete(assignments::table.filter(assignments::young_person_id.eq(id))).execute(conn)?;
     diesel::delete(refresh_tokens::table.filter(refresh_tokens::user_id.eq(id))).execute(conn)?;
+    diesel::delete(relink_codes::table.filter(relink_codes::young_person_id.eq(id)))
+        .execute(conn)?;
     diesel::update(invites::table.filter(invites::used_by.eq(id)))
         .set(invites::used_by.eq(None::<String>))
         .execute(conn)?;
@@ -72,6 +75,9 @@ pub fn anonymise_staff(
     diesel::update(refresh_tokens::table.filter(refresh_tokens::user_id.eq(id)))
         .set(refresh_tokens::revoked_at.eq(Some(now)))
         .execute(conn)?;
+    diesel::delete(totp_credentials::table.filter(totp_credentials::user_id.eq(id)))
+        .execute(conn)?;
+    diesel::delete(totp_challenges::table.filter(totp_challenges::user_id.eq(id))).execute(conn)?;
     diesel::update(service_settings::table.filter(service_settings::duty_contact_id.eq(id)))
         .set(service_settings::duty_contact_id.eq(None::<String>))
         .execute(conn)?;

@@ -10,6 +10,7 @@ pub mod erasure;
 pub mod ids;
 pub mod invites;
 pub mod refresh_tokens;
+pub mod relink_codes;
 pub mod retention;
 pub mod schema;
 pub mod service_settings;
@@ -18,6 +19,8 @@ pub mod shared_records;
 pub mod signing_keys;
 pub mod thrive;
 pub mod tombstones;
+pub mod totp_challenges;
+pub mod totp_credentials;
 pub mod unshare;
 pub mod users;
 

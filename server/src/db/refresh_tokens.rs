@@ -3,7 +3,7 @@ use diesel::prelude::*;
 
 use super::AnyConnection;
 use super::ids::{UserId, new_row_id};
-use super::schema::refresh_tokens;
+use super::schema::{refresh_tokens, users};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = refresh_tokens)]
@@ -71,4 +71,44 @@ pub fn revoke_family(
     .set(refresh_tokens::revoked_at.eq(now))
     .execute(conn)?;
     Ok(())
+}
+
+/// Revokes every sign-in of `user`, except the family `keep` if given (the
+/// session that changed the password stays signed in).
+pub fn revoke_all_for_user(
+    conn: &mut AnyConnection,
+    user: &UserId,
+    keep: Option<&str>,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    let tokens = refresh_tokens::table
+        .filter(refresh_tokens::user_id.eq(user.as_str()))
+        .filter(refresh_tokens::revoked_at.is_null());
+    match keep {
+        Some(family) => diesel::update(tokens.filter(refresh_tokens::family_id.ne(family)))
+            .set(refresh_tokens::revoked_at.eq(now))
+            .execute(conn),
+        None => diesel::update(tokens)
+            .set(refresh_tokens::revoked_at.eq(now))
+            .execute(conn),
+    }
+}
+
+/// Whether the sign-in `family_id` of `user` still stands: not revoked, and
+/// the account not disabled. Runs on every authenticated request, so it is
+/// one query on the family index.
+pub fn session_is_live(
+    conn: &mut AnyConnection,
+    family_id: &str,
+    user: &UserId,
+) -> QueryResult<bool> {
+    let live: i64 = refresh_tokens::table
+        .inner_join(users::table.on(users::id.eq(refresh_tokens::user_id)))
+        .filter(refresh_tokens::family_id.eq(family_id))
+        .filter(refresh_tokens::user_id.eq(user.as_str()))
+        .filter(refresh_tokens::revoked_at.is_null())
+        .filter(users::disabled_at.is_null())
+        .count()
+        .get_result(conn)?;
+    Ok(live > 0)
 }

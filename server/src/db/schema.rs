@@ -6,6 +6,7 @@ diesel::table! {
         id -> Text,
         name -> Text,
         created_at -> Timestamp,
+        require_totp -> Bool,
     }
 }
 
@@ -166,6 +167,41 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    totp_credentials (user_id) {
+        user_id -> Text,
+        secret -> Text,
+        created_at -> Timestamp,
+        confirmed_at -> Nullable<Timestamp>,
+        last_used_step -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    totp_challenges (id) {
+        id -> Text,
+        token_hash -> Text,
+        user_id -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        failed_attempts -> Integer,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    relink_codes (id) {
+        id -> Text,
+        code_hash -> Text,
+        service_id -> Text,
+        young_person_id -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     services,
     users,
@@ -181,4 +217,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     alerts,
     service_settings,
     thrive_groupings,
+    totp_credentials,
+    totp_challenges,
+    relink_codes,
 );

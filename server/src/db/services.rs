@@ -11,6 +11,8 @@ pub struct Service {
     pub id: String,
     pub name: String,
     pub created_at: NaiveDateTime,
+    /// Staff (workers, service leads, admins) must sign in with a TOTP code.
+    pub require_totp: bool,
 }
 
 #[derive(Insertable)]
@@ -47,4 +49,15 @@ pub fn find_by_name(conn: &mut AnyConnection, name: &str) -> QueryResult<Option<
         .select(Service::as_select())
         .first(conn)
         .optional()
+}
+
+pub fn set_require_totp(
+    conn: &mut AnyConnection,
+    id: &ServiceId,
+    require_totp: bool,
+) -> QueryResult<()> {
+    diesel::update(services::table.find(id.as_str()))
+        .set(services::require_totp.eq(require_totp))
+        .execute(conn)?;
+    Ok(())
 }

@@ -11,6 +11,8 @@ use super::schema::{assignments, users};
 pub enum Role {
     YoungPerson,
     Worker,
+    Parent,
+    ServiceLead,
     Admin,
 }
 
@@ -19,14 +21,27 @@ impl Role {
         match self {
             Role::YoungPerson => "young_person",
             Role::Worker => "worker",
+            Role::Parent => "parent",
+            Role::ServiceLead => "service_lead",
             Role::Admin => "admin",
         }
     }
 
+    pub const ALL: [Role; 5] = [
+        Role::YoungPerson,
+        Role::Worker,
+        Role::Parent,
+        Role::ServiceLead,
+        Role::Admin,
+    ];
+
     pub fn parse(text: &str) -> Option<Role> {
-        [Role::YoungPerson, Role::Worker, Role::Admin]
-            .into_iter()
-            .find(|role| role.as_str() == text)
+        Role::ALL.into_iter().find(|role| role.as_str() == text)
+    }
+
+    /// People who work for the service. A service can require TOTP of them.
+    pub fn is_staff(self) -> bool {
+        matches!(self, Role::Worker | Role::ServiceLead | Role::Admin)
     }
 }
 
@@ -150,6 +165,44 @@ pub fn caseload(conn: &mut AnyConnection, worker: &UserId) -> QueryResult<Vec<Us
         .load(conn)
 }
 
+/// Ends `worker`'s current assignment to `young_person`; false if there was
+/// none. Reads check `is_assigned`, so access ends at once.
+pub fn end_assignment(
+    conn: &mut AnyConnection,
+    worker: &UserId,
+    young_person: &UserId,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    let ended = diesel::update(
+        assignments::table
+            .filter(assignments::worker_id.eq(worker.as_str()))
+            .filter(assignments::young_person_id.eq(young_person.as_str()))
+            .filter(assignments::ended_at.is_null()),
+    )
+    .set(assignments::ended_at.eq(now))
+    .execute(conn)?;
+    Ok(ended > 0)
+}
+
+pub fn set_password_hash(conn: &mut AnyConnection, id: &UserId, hash: &str) -> QueryResult<()> {
+    diesel::update(users::table.find(id.as_str()))
+        .set(users::password_hash.eq(hash))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Marks the account disabled; false if it was already.
+pub fn disable(conn: &mut AnyConnection, id: &UserId, now: NaiveDateTime) -> QueryResult<bool> {
+    let changed = diesel::update(
+        users::table
+            .find(id.as_str())
+            .filter(users::disabled_at.is_null()),
+    )
+    .set(users::disabled_at.eq(now))
+    .execute(conn)?;
+    Ok(changed > 0)
+}
+
 /// Whether any worker is assigned to `young_person` now.
 pub fn has_assigned_worker(conn: &mut AnyConnection, young_person: &UserId) -> QueryResult<bool> {
     let count: i64 = assignments::table
@@ -190,12 +243,14 @@ pub fn assigned_workers(
         .load(conn)
 }
 
-/// Every assignment a user has had, as worker or young person, oldest first:
-/// (worker, young person, started, ended).
+/// One assignment: (worker, young person, started, ended).
+pub type AssignmentSpan = (String, String, NaiveDateTime, Option<NaiveDateTime>);
+
+/// Every assignment a user has had, as worker or young person, oldest first.
 pub fn assignment_history(
     conn: &mut AnyConnection,
     user: &UserId,
-) -> QueryResult<Vec<(String, String, NaiveDateTime, Option<NaiveDateTime>)>> {
+) -> QueryResult<Vec<AssignmentSpan>> {
     assignments::table
         .filter(
             assignments::young_person_id

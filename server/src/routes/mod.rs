@@ -1,6 +1,7 @@
 //! HTTP routes: one module per resource, one file per action. Each module's
 //! `config` is mounted under `/api/v1` here.
 
+mod admin;
 mod alerts;
 mod auth;
 mod caseload;
@@ -9,8 +10,10 @@ pub mod health;
 mod invites;
 mod join;
 mod me;
+mod relink_codes;
 mod service;
 mod sync;
+mod totp;
 mod young_people;
 
 use actix_web::web;
@@ -37,6 +40,9 @@ pub fn config(cfg: &mut web::ServiceConfig) {
             .configure(alerts::config)
             .configure(me::config)
             .configure(service::config)
+            .configure(totp::config)
+            .configure(relink_codes::config)
+            .configure(admin::config)
             .default_service(web::to(|| async { Err::<(), _>(ApiError::NotFound) })),
     )
     .configure(health::config);

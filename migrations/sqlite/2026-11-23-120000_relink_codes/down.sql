@@ -1,0 +1,1 @@
+DROP TABLE relink_codes;

@@ -1,0 +1,29 @@
+use actix_web::{HttpResponse, web};
+
+use crate::admin;
+use crate::auth::AuthUser;
+use crate::db::DbPool;
+use crate::db::ids::UserId;
+use crate::db::users::Role;
+use crate::error::ApiError;
+use crate::routes::with_conn;
+
+/// Assigns a worker to a young person of the admin's service. Idempotent.
+pub async fn assign_worker(
+    pool: web::Data<DbPool>,
+    caller: AuthUser,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require(Role::Admin)?;
+    let (worker, young_person) = path.into_inner();
+    with_conn(&pool, move |conn| {
+        Ok(admin::assign(
+            conn,
+            Some(&caller.service),
+            &UserId(worker),
+            &UserId(young_person),
+        )?)
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
