@@ -4,6 +4,8 @@
 
 use serde::de::DeserializeOwned;
 
+use crate::validation::parse_json;
+
 #[derive(Debug, thiserror::Error)]
 #[error("the {file} shipped with the app is broken: {problem}")]
 pub struct DataFileError {
@@ -12,12 +14,16 @@ pub struct DataFileError {
 }
 
 /// Parses `json` and runs `check`, which lists every problem it finds.
+///
+/// Parsed by the same path as input from outside ([`parse_json`]) so types
+/// shared with it (feelings, places…) are not compiled twice into the wasm
+/// module; a problem is named by its path in the file.
 pub fn load<T: DeserializeOwned>(
     file: &'static str,
     json: &str,
     check: impl FnOnce(&T) -> Result<(), Vec<String>>,
 ) -> Result<T, DataFileError> {
-    let value: T = serde_json::from_str(json).map_err(|e| DataFileError {
+    let value: T = parse_json(json).map_err(|e| DataFileError {
         file,
         problem: e.to_string(),
     })?;
@@ -39,6 +45,12 @@ mod tests {
             broken
                 .to_string()
                 .starts_with("the test data shipped with the app is broken")
+        );
+        let mistyped = load::<Vec<u8>>("test data", "[1, 300]", |_| Ok(())).unwrap_err();
+        assert!(
+            mistyped.problem.starts_with("[1]: "),
+            "names where: {}",
+            mistyped.problem
         );
         let refused =
             load::<Vec<u8>>("test data", "[1]", |_| Err(vec!["a".into(), "b".into()])).unwrap_err();

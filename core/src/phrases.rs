@@ -55,7 +55,8 @@ const EXCEPTION_WINDOW: usize = 4;
 
 fn data() -> Option<&'static PhraseData> {
     static DATA: OnceLock<Option<PhraseData>> = OnceLock::new();
-    DATA.get_or_init(|| serde_json::from_str(PATTERNS_JSON).ok())
+    // Through the shared parser, so `Concern` is compiled for one deserializer.
+    DATA.get_or_init(|| crate::validation::parse_json(PATTERNS_JSON).ok())
         .as_ref()
 }
 

@@ -303,7 +303,8 @@ fn context_patterns(check_ins: &[&CheckIn]) -> Vec<ContextPattern> {
             check_ins_without: without.len() as u32,
             sentence: format!(
                 "Your mood is usually {direction} when a check-in is about {}.",
-                context.label().to_lowercase()
+                // ASCII, like the labels: Unicode case tables are kilobytes of wasm.
+                context.label().to_ascii_lowercase()
             ),
         });
     }

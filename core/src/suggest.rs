@@ -281,7 +281,9 @@ fn reason(strategy: &Strategy, request: &Moment, history: &[StrategyUse], place:
             rated.sort_by_key(|u| std::cmp::Reverse(u.used_at));
             rated.truncate(RECENT);
             let helped = rated.iter().filter(|u| u.helped() == Some(true)).count();
-            let name = feeling.feeling.label().to_lowercase();
+            // ASCII: the labels are, and Unicode case tables would add kilobytes
+            // to the wasm module.
+            let name = feeling.feeling.label().to_ascii_lowercase();
             if rated.len() >= 2 && helped * 2 > rated.len() {
                 return format!(
                     "Helped you {helped} of the last {} times you felt {name}.",
@@ -316,7 +318,7 @@ fn reason(strategy: &Strategy, request: &Moment, history: &[StrategyUse], place:
         Some(feeling) if strategy.suits(feeling.feeling, feeling.intensity) => format!(
             "Good for feeling {} {}{where_}.",
             intensity_word(feeling.intensity),
-            feeling.feeling.label().to_lowercase()
+            feeling.feeling.label().to_ascii_lowercase()
         ),
         _ => format!("Can help with how you feel{where_}."),
     }

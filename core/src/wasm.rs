@@ -12,7 +12,10 @@ use crate::sync::{DeviceData, build_sync_batch};
 use crate::validation::{Checked, ValidationErrors, parse_json};
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, JsError> {
-    serde_json::to_string(value).map_err(|e| JsError::new(&e.to_string()))
+    // Writing our types to a string cannot fail (no maps with non-string
+    // keys, no custom errors); a fixed message keeps serde_json's error
+    // texts, and std's I/O error texts behind them, out of the module.
+    serde_json::to_string(value).map_err(|_| JsError::new("could not write the result as JSON"))
 }
 
 /// Validates a check-in given as JSON; returns `Checked<CheckIn>` as JSON.
