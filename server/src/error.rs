@@ -45,6 +45,8 @@ pub enum ApiError {
     ConsentRequired(ConsentScope),
     #[error("not found")]
     NotFound,
+    #[error("this address does not take that method")]
+    MethodNotAllowed,
     #[error("that code doesn't work: it may be mistyped, used already or out of date")]
     InvalidInvite,
     #[error("someone has already acknowledged this alert")]
@@ -79,6 +81,7 @@ impl ApiError {
             ApiError::RateLimited { .. } => "rate_limited",
             ApiError::ConsentRequired(_) => "consent_required",
             ApiError::NotFound => "not_found",
+            ApiError::MethodNotAllowed => "method_not_allowed",
             ApiError::InvalidInvite => "invalid_invite",
             ApiError::AlreadyAcknowledged => "already_acknowledged",
             ApiError::PayloadTooLarge => "payload_too_large",
@@ -109,6 +112,7 @@ impl ApiError {
             }
             ApiError::RateLimited { .. } => "Too many requests",
             ApiError::AlreadyAcknowledged => "Already done",
+            ApiError::MethodNotAllowed => "Method not allowed",
             ApiError::PayloadTooLarge => "Too large",
             ApiError::Validation(_) => "Some of what was sent is not right",
             ApiError::NotReady => "Not ready",
@@ -191,6 +195,7 @@ impl ResponseError for ApiError {
             }
             ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::AlreadyAcknowledged => StatusCode::CONFLICT,
+            ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::NotReady => StatusCode::SERVICE_UNAVAILABLE,

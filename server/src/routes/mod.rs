@@ -1,15 +1,18 @@
-//! HTTP routes: one module per resource, one file per action. Each module's
-//! `config` is mounted under `/api/v1` here.
+//! HTTP routes: one module per resource, one file per action. Each module
+//! declares its `endpoints`; they are mounted under `/api/v1` here and
+//! described by the OpenAPI document at `/api/openapi.json`.
 
 mod admin;
 mod alerts;
 mod auth;
 mod caseload;
 mod consents;
+pub mod endpoint;
 pub mod health;
 mod invites;
 mod join;
 mod me;
+pub mod openapi;
 mod relink_codes;
 mod service;
 mod sync;
@@ -17,6 +20,7 @@ mod totp;
 mod young_people;
 
 use actix_web::web;
+use endpoint::Endpoint;
 
 use crate::db::{AnyConnection, DbPool};
 use crate::error::ApiError;
@@ -24,27 +28,39 @@ use crate::error::ApiError;
 /// Bodies other than sync batches are small forms.
 const JSON_LIMIT_BYTES: usize = 16 * 1024;
 
+/// Every API operation, in the order the document lists them.
+pub fn endpoints() -> Vec<Endpoint> {
+    [
+        auth::endpoints(),
+        totp::endpoints(),
+        join::endpoints(),
+        relink_codes::endpoints(),
+        consents::endpoints(),
+        sync::endpoints(),
+        me::endpoints(),
+        alerts::endpoints(),
+        invites::endpoints(),
+        caseload::endpoints(),
+        young_people::endpoints(),
+        service::endpoints(),
+        admin::endpoints(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
 pub fn config(cfg: &mut web::ServiceConfig) {
+    let endpoints = endpoints();
     cfg.service(
         web::scope("/api/v1")
             .app_data(json_config())
             .app_data(path_config())
             .app_data(query_config())
-            .configure(auth::config)
-            .configure(join::config)
-            .configure(consents::config)
-            .configure(sync::config)
-            .configure(invites::config)
-            .configure(caseload::config)
-            .configure(young_people::config)
-            .configure(alerts::config)
-            .configure(me::config)
-            .configure(service::config)
-            .configure(totp::config)
-            .configure(relink_codes::config)
-            .configure(admin::config)
+            .configure(|cfg| endpoint::mount_all(&endpoints, cfg))
             .default_service(web::to(|| async { Err::<(), _>(ApiError::NotFound) })),
     )
+    .route("/api/openapi.json", web::get().to(openapi::get_openapi))
     .configure(health::config);
 }
 

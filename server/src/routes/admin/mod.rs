@@ -8,24 +8,46 @@ mod disable_user;
 mod end_assignment;
 mod update_service;
 
+use super::endpoint::Endpoint;
+use crate::db::users::Role;
 use actix_web::web;
 
-pub fn config(cfg: &mut web::ServiceConfig) {
-    cfg.route("/admin/staff", web::post().to(create_staff::create_staff))
-        .route(
+pub fn endpoints() -> Vec<Endpoint> {
+    const ADMIN: &[Role] = &[Role::Admin];
+    vec![
+        Endpoint::post("/admin/staff", "create_staff", || {
+            web::post().to(create_staff::create_staff)
+        })
+        .summary("Create a worker, service lead or admin in the caller's service.")
+        .roles(ADMIN)
+        .body("NewStaff {role, email, display_name, password}")
+        .created(),
+        Endpoint::put(
             "/admin/assignments/{worker_id}/{young_person_id}",
-            web::put().to(assign_worker::assign_worker),
+            "assign_worker",
+            || web::put().to(assign_worker::assign_worker),
         )
-        .route(
+        .summary("Assign a worker to a young person of the same service.")
+        .roles(ADMIN),
+        Endpoint::delete(
             "/admin/assignments/{worker_id}/{young_person_id}",
-            web::delete().to(end_assignment::end_assignment),
+            "end_assignment",
+            || web::delete().to(end_assignment::end_assignment),
         )
-        .route(
-            "/admin/users/{id}/disable",
-            web::post().to(disable_user::disable_user),
-        )
-        .route(
-            "/admin/service",
-            web::patch().to(update_service::update_service),
-        );
+        .summary("End an assignment; the worker's access ends at once.")
+        .roles(ADMIN)
+        .no_content(),
+        Endpoint::post("/admin/users/{id}/disable", "disable_user", || {
+            web::post().to(disable_user::disable_user)
+        })
+        .summary("Disable an account; its sign-ins end at once.")
+        .roles(ADMIN)
+        .no_content(),
+        Endpoint::patch("/admin/service", "update_service", || {
+            web::patch().to(update_service::update_service)
+        })
+        .summary("Require two-step sign-in of the service's staff, or not.")
+        .roles(ADMIN)
+        .body("{require_totp}"),
+    ]
 }

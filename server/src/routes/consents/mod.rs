@@ -1,17 +1,29 @@
 mod list_consents;
 mod set_consent;
 
+use super::endpoint::Endpoint;
+use crate::db::users::Role;
 use actix_web::web;
 use chrono::{DateTime, FixedOffset};
 use lantern_core::{ConsentGrant, ConsentScope};
 use serde::Serialize;
 
-pub fn config(cfg: &mut web::ServiceConfig) {
-    cfg.route("/me/consents", web::get().to(list_consents::list_consents))
-        .route(
-            "/me/consents/{scope}",
-            web::put().to(set_consent::set_consent),
-        );
+pub fn endpoints() -> Vec<Endpoint> {
+    vec![
+        Endpoint::get("/me/consents", "list_consents", || {
+            web::get().to(list_consents::list_consents)
+        })
+        .summary("What the young person shares, one row per scope.")
+        .roles(&[Role::YoungPerson]),
+        Endpoint::put("/me/consents/{scope}", "set_consent", || {
+            web::put().to(set_consent::set_consent)
+        })
+        .summary(
+            "Share a scope (from now, or including the past), stop sharing, or stop and delete.",
+        )
+        .roles(&[Role::YoungPerson])
+        .body("{granted, include_past, wording_version, delete_shared}"),
+    ]
 }
 
 /// One row per scope, shared or not, so the client shows every choice.

@@ -1,14 +1,17 @@
 mod join_with_invite;
 
-use actix_web::middleware::from_fn;
+use super::endpoint::{Endpoint, IpLimit};
 use actix_web::web;
 
-use crate::rate_limit;
-
-pub fn config(cfg: &mut web::ServiceConfig) {
-    cfg.service(
-        web::resource("/join")
-            .wrap(from_fn(rate_limit::codes_by_ip))
-            .route(web::post().to(join_with_invite::join_with_invite)),
-    );
+pub fn endpoints() -> Vec<Endpoint> {
+    vec![
+        Endpoint::post("/join", "join_with_invite", || {
+            web::post().to(join_with_invite::join_with_invite)
+        })
+        .summary("A young person joins with an invite code, a display name and an age band.")
+        .anyone()
+        .body("{code, display_name, age_band}")
+        .created()
+        .ip_limit(IpLimit::Codes),
+    ]
 }

@@ -3,20 +3,27 @@
 mod get_service_settings;
 mod update_service_settings;
 
+use super::endpoint::Endpoint;
+use crate::db::users::Role;
 use actix_web::web;
 use serde::Serialize;
 
 use crate::db::service_settings::ServiceSettings;
 
-pub fn config(cfg: &mut web::ServiceConfig) {
-    cfg.route(
-        "/service/settings",
-        web::get().to(get_service_settings::get_service_settings),
-    )
-    .route(
-        "/service/settings",
-        web::put().to(update_service_settings::update_service_settings),
-    );
+pub fn endpoints() -> Vec<Endpoint> {
+    vec![
+        Endpoint::get("/service/settings", "get_service_settings", || {
+            web::get().to(get_service_settings::get_service_settings)
+        })
+        .summary("The service's duty contact, alert escalation time and retention period.")
+        .roles(&[Role::Admin]),
+        Endpoint::put("/service/settings", "update_service_settings", || {
+            web::put().to(update_service_settings::update_service_settings)
+        })
+        .summary("Set the duty contact, alert escalation time and retention period.")
+        .roles(&[Role::Admin])
+        .body("{duty_contact_id, alert_escalation_minutes, retention_months}"),
+    ]
 }
 
 #[derive(Serialize)]

@@ -6,23 +6,44 @@ mod list_check_ins;
 mod list_thrive_groupings;
 mod record_thrive_grouping;
 
+use super::endpoint::{Endpoint, Param, date_param, param};
+use crate::db::users::Role;
 use actix_web::web;
+use lantern_core::ConsentScope;
 
-pub fn config(cfg: &mut web::ServiceConfig) {
-    cfg.route(
-        "/young-people/{id}/check-ins",
-        web::get().to(list_check_ins::list_check_ins),
-    )
-    .route(
-        "/young-people/{id}/thrive",
-        web::get().to(list_thrive_groupings::list_thrive_groupings),
-    )
-    .route(
-        "/young-people/{id}/thrive",
-        web::post().to(record_thrive_grouping::record_thrive_grouping),
-    )
-    .route(
-        "/me/thrive",
-        web::get().to(list_thrive_groupings::list_my_thrive_groupings),
-    );
+pub fn endpoints() -> Vec<Endpoint> {
+    const PAGE: &[Param] = &[
+        date_param("from", "first day to include"),
+        date_param("to", "last day to include"),
+        param("limit", "integer", "1 to 200; 50 by default"),
+        param("after", "string", "`next` from the previous page"),
+    ];
+    vec![
+        Endpoint::get("/young-people/{id}/check-ins", "list_check_ins", || {
+            web::get().to(list_check_ins::list_check_ins)
+        })
+        .summary("The young person's shared check-ins, newest first, a page at a time; audited.")
+        .assigned_worker()
+        .scope(ConsentScope::Mood)
+        .query(PAGE),
+        Endpoint::get("/young-people/{id}/thrive", "list_thrive_groupings", || {
+            web::get().to(list_thrive_groupings::list_thrive_groupings)
+        })
+        .summary("THRIVE groupings agreed with the young person, newest first; audited.")
+        .assigned_worker(),
+        Endpoint::post(
+            "/young-people/{id}/thrive",
+            "record_thrive_grouping",
+            || web::post().to(record_thrive_grouping::record_thrive_grouping),
+        )
+        .summary("Record the THRIVE grouping agreed with the young person, with a reason.")
+        .assigned_worker()
+        .body("{grouping, reason, agreed_with_young_person: true}")
+        .created(),
+        Endpoint::get("/me/thrive", "list_my_thrive_groupings", || {
+            web::get().to(list_thrive_groupings::list_my_thrive_groupings)
+        })
+        .summary("The THRIVE grouping the young person agreed with their worker, and why.")
+        .roles(&[Role::YoungPerson]),
+    ]
 }
