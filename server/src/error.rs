@@ -62,6 +62,34 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// Every code `code` can return; docs/API.md must list each one.
+    pub const ALL_CODES: [&'static str; 24] = [
+        "bad_request",
+        "unauthenticated",
+        "invalid_credentials",
+        "invalid_refresh_token",
+        "refresh_token_reused",
+        "forbidden",
+        "totp_enrolment_required",
+        "totp_required_by_service",
+        "invalid_totp_code",
+        "invalid_totp_challenge",
+        "totp_already_enabled",
+        "totp_not_started",
+        "invalid_relink_code",
+        "email_taken",
+        "rate_limited",
+        "consent_required",
+        "not_found",
+        "method_not_allowed",
+        "invalid_invite",
+        "already_acknowledged",
+        "payload_too_large",
+        "validation_failed",
+        "not_ready",
+        "internal",
+    ];
+
     pub fn code(&self) -> &'static str {
         match self {
             ApiError::BadRequest(_) => "bad_request",
@@ -226,5 +254,55 @@ impl ResponseError for ApiError {
         response
             .content_type("application/problem+json")
             .json(problem)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One of each variant. Adding a variant means adding it here and to
+    /// `ALL_CODES`, or this test fails on the count.
+    fn one_of_each() -> Vec<ApiError> {
+        vec![
+            ApiError::BadRequest(String::new()),
+            ApiError::Unauthenticated,
+            ApiError::InvalidCredentials,
+            ApiError::InvalidRefreshToken,
+            ApiError::RefreshTokenReused,
+            ApiError::Forbidden,
+            ApiError::TotpEnrolmentRequired,
+            ApiError::TotpRequiredByService,
+            ApiError::InvalidTotpCode,
+            ApiError::InvalidTotpChallenge,
+            ApiError::TotpAlreadyEnabled,
+            ApiError::TotpNotStarted,
+            ApiError::InvalidRelinkCode,
+            ApiError::EmailTaken,
+            ApiError::RateLimited {
+                retry_after: Duration::from_secs(1),
+            },
+            ApiError::ConsentRequired(ConsentScope::Mood),
+            ApiError::NotFound,
+            ApiError::MethodNotAllowed,
+            ApiError::InvalidInvite,
+            ApiError::AlreadyAcknowledged,
+            ApiError::PayloadTooLarge,
+            ApiError::Validation(ValidationErrors::one("f", "c", "m")),
+            ApiError::NotReady,
+            ApiError::Internal(anyhow::anyhow!("x")),
+        ]
+    }
+
+    #[test]
+    fn every_code_is_listed_once_and_used() {
+        let codes: Vec<&str> = one_of_each().iter().map(ApiError::code).collect();
+        let mut listed = ApiError::ALL_CODES.to_vec();
+        let mut used = codes.clone();
+        listed.sort_unstable();
+        used.sort_unstable();
+        used.dedup();
+        assert_eq!(used.len(), codes.len(), "two variants share a code");
+        assert_eq!(listed, used);
     }
 }

@@ -28,7 +28,8 @@ pub fn endpoints() -> Vec<Endpoint> {
             || web::put().to(assign_worker::assign_worker),
         )
         .summary("Assign a worker to a young person of the same service.")
-        .roles(ADMIN),
+        .roles(ADMIN)
+        .no_content(),
         Endpoint::delete(
             "/admin/assignments/{worker_id}/{young_person_id}",
             "end_assignment",

@@ -86,6 +86,10 @@ fn sentence(action: &str, allowed: bool, detail: Option<&str>) -> String {
             "write down the kind of support you agreed together",
         ),
         "read_progress" => ("Looked at your progress.", "look at your progress"),
+        "create_relink_code" => (
+            "Made a code to move your account to a new phone.",
+            "make a code to move your account to a new phone",
+        ),
         "expire_shared_data" => (
             "Deleted the copies of what you shared, because Lantern had not been used for a long time.",
             "delete old copies",

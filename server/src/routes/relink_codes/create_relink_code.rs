@@ -7,14 +7,16 @@ use crate::auth::secrets::{invite_code_hash, new_invite_code};
 use crate::db::audit::{self, Entry, Outcome};
 use crate::db::ids::UserId;
 use crate::db::relink_codes::{self, NewRelinkCode};
-use crate::db::users::{self, Role};
+use crate::db::users;
 use crate::db::{DbPool, write};
 use crate::error::ApiError;
 use crate::routes::with_conn;
+use crate::routes::young_people::access::assigned_worker;
 
 /// Long enough to read out on a call or at a session, short enough that a
 /// code someone overhears goes stale: it signs in as the young person.
 const RELINK_CODE_MINUTES: i64 = 60;
+const ACTION: &str = "create_relink_code";
 
 #[derive(Serialize)]
 struct CreatedRelinkCode {
@@ -29,20 +31,19 @@ pub async fn create_relink_code(
     caller: AuthUser,
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    caller.require(Role::Worker)?;
     let young_person = UserId(path.into_inner());
     let created = with_conn(&pool, move |conn| {
         write(conn, |conn| {
-            let subject = users::find(conn, &young_person)?.filter(|user| {
-                user.service() == caller.service
-                    && user.role() == Role::YoungPerson
-                    && user.is_active()
-            });
-            if subject.is_none() || !users::is_assigned(conn, &caller.id, &young_person)? {
-                return Err(ApiError::NotFound);
+            let now = Utc::now();
+            if let Err(refused) =
+                assigned_worker(conn, &caller, &young_person, ACTION, now.naive_utc())?
+            {
+                return Ok(Err(refused));
+            }
+            if !users::find(conn, &young_person)?.is_some_and(|user| user.is_active()) {
+                return Ok(Err(ApiError::NotFound));
             }
             let code = new_invite_code()?;
-            let now = Utc::now();
             let expires_at = now + Duration::minutes(RELINK_CODE_MINUTES);
             relink_codes::create(
                 conn,
@@ -60,16 +61,16 @@ pub async fn create_relink_code(
                 Entry {
                     service: &caller.service,
                     actor: &caller.id,
-                    action: "create_relink_code",
+                    action: ACTION,
                     subject: Some(&young_person),
                     outcome: Outcome::Allowed,
                     detail: None,
                 },
                 now.naive_utc(),
             )?;
-            Ok(CreatedRelinkCode { code, expires_at })
+            Ok::<_, ApiError>(Ok(CreatedRelinkCode { code, expires_at }))
         })
     })
-    .await?;
+    .await??;
     Ok(HttpResponse::Created().json(created))
 }

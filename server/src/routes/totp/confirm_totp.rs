@@ -25,6 +25,9 @@ pub async fn confirm_totp(
     body: web::Json<ConfirmTotp>,
 ) -> Result<HttpResponse, ApiError> {
     let caller = caller.user;
+    if !caller.role.is_staff() {
+        return Err(ApiError::Forbidden);
+    }
     let code = body.into_inner().code;
     with_conn(&pool, move |conn| {
         write(conn, |conn| {

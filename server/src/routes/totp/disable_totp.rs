@@ -21,6 +21,9 @@ pub async fn disable_totp(
     caller: AuthUser,
     body: web::Json<DisableTotp>,
 ) -> Result<HttpResponse, ApiError> {
+    if !caller.role.is_staff() {
+        return Err(ApiError::Forbidden);
+    }
     let DisableTotp { code, password } = body.into_inner();
     if code.is_none() && password.is_none() {
         return Err(ApiError::validation(

@@ -1,7 +1,7 @@
 //! A young person's data as their assigned worker sees it. Every handler
 //! passes through `access::assigned_worker`, and every read is audited.
 
-mod access;
+pub(crate) mod access;
 mod list_check_ins;
 mod list_thrive_groupings;
 mod record_thrive_grouping;
