@@ -149,6 +149,7 @@ pub struct CheckIn {
     pub id: RecordId,
     /// Local time with its UTC offset, so "evening" means the young person's evening.
     #[cfg_attr(test, ts(type = "string"))]
+    #[serde(with = "crate::time::rfc3339")]
     pub recorded_at: DateTime<FixedOffset>,
     /// 1 (awful) to 5 (great).
     pub mood: u8,
@@ -211,6 +212,7 @@ impl CheckIn {
 pub struct SharedCheckIn {
     pub id: RecordId,
     #[cfg_attr(test, ts(type = "string"))]
+    #[serde(with = "crate::time::rfc3339")]
     pub recorded_at: DateTime<FixedOffset>,
     pub mood: u8,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -110,6 +110,7 @@ pub fn scope_options() -> Vec<ScopeOption> {
 pub struct ConsentGrant {
     pub scope: ConsentScope,
     #[cfg_attr(test, ts(type = "string"))]
+    #[serde(with = "crate::time::rfc3339")]
     pub granted_at: DateTime<FixedOffset>,
     /// Whether what was recorded before `granted_at` is shared too.
     pub include_past: bool,

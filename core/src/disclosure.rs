@@ -23,6 +23,7 @@ use crate::validation::{ValidationError, ValidationErrors};
 pub struct Disclosure {
     pub id: RecordId,
     #[cfg_attr(test, ts(type = "string"))]
+    #[serde(with = "crate::time::rfc3339")]
     pub recorded_at: DateTime<FixedOffset>,
     pub told: Told,
 }

@@ -17,9 +17,14 @@ pub struct Goal {
     pub id: RecordId,
     pub text: String,
     #[cfg_attr(test, ts(type = "string"))]
+    #[serde(with = "crate::time::rfc3339")]
     pub set_at: DateTime<FixedOffset>,
     /// When the young person finished with it (met, or let it go).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::time::rfc3339_option"
+    )]
     #[cfg_attr(test, ts(type = "string", optional))]
     pub closed_at: Option<DateTime<FixedOffset>>,
 }
@@ -30,6 +35,7 @@ pub struct GoalRating {
     pub id: RecordId,
     pub goal_id: RecordId,
     #[cfg_attr(test, ts(type = "string"))]
+    #[serde(with = "crate::time::rfc3339")]
     pub rated_at: DateTime<FixedOffset>,
     /// 0 = not started, 10 = reached it.
     pub progress: u8,
@@ -79,6 +85,19 @@ impl GoalRating {
         }
         Ok(())
     }
+
+    /// Every rating in a list, each problem named by its place
+    /// (`goal_ratings[2].progress`), so change is never counted from a
+    /// rating off the scale.
+    pub fn validate_all(ratings: &[GoalRating]) -> Result<(), ValidationErrors> {
+        let mut errors = Vec::new();
+        for (i, rating) in ratings.iter().enumerate() {
+            if let Err(found) = rating.validate() {
+                errors.extend(found.under(&format!("goal_ratings[{i}]")).0);
+            }
+        }
+        ValidationErrors::into_result(errors)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -98,7 +117,7 @@ pub fn goal_changes(goals: &[Goal], ratings: &[GoalRating]) -> Vec<GoalChange> {
         .filter_map(|goal| {
             let mut ours: Vec<&GoalRating> =
                 ratings.iter().filter(|r| r.goal_id == goal.id).collect();
-            ours.sort_by_key(|r| r.rated_at);
+            crate::order::sort_by_key(&mut ours, |r| r.rated_at);
             let (first, latest) = (ours.first()?, ours.last()?);
             Some(GoalChange {
                 goal_id: goal.id.clone(),
@@ -166,6 +185,31 @@ mod tests {
         let g = goal(1, "x");
         assert!(rating(&g, 1, 10).validate().is_ok());
         assert!(rating(&g, 1, 11).validate().is_err());
+    }
+
+    #[test]
+    fn every_rating_off_the_scale_is_named_by_its_place() {
+        let g = goal(1, "x");
+        let ratings = [
+            rating(&g, 1, 3),
+            rating(&g, 2, 11),
+            rating(&g, 3, 0),
+            rating(&g, 4, 99),
+        ];
+        let errors = GoalRating::validate_all(&ratings).unwrap_err();
+        let named: Vec<_> = errors
+            .errors()
+            .iter()
+            .map(|e| (e.field.as_str(), e.code.as_str()))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                ("goal_ratings[1].progress", "progress_out_of_range"),
+                ("goal_ratings[3].progress", "progress_out_of_range")
+            ]
+        );
+        assert!(GoalRating::validate_all(&ratings[..1]).is_ok());
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod disclosure;
 pub mod feelings;
 pub mod goals;
 pub mod measures;
+mod order;
 pub mod phrases;
 pub mod profile;
 pub mod progress;
@@ -20,6 +21,7 @@ pub mod suggest;
 pub mod support;
 pub mod sync;
 pub mod thrive;
+mod time;
 pub mod usage;
 pub mod validation;
 

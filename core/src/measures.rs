@@ -91,6 +91,7 @@ pub struct MeasureResponse {
     pub id: RecordId,
     pub measure_id: String,
     #[cfg_attr(test, ts(type = "string"))]
+    #[serde(with = "crate::time::rfc3339")]
     pub completed_at: DateTime<FixedOffset>,
     pub answers: Vec<Answer>,
 }
@@ -115,6 +116,11 @@ impl MeasureCatalogue {
         self.measures.iter().find(|m| m.id == id)
     }
 
+    /// The resilience wheel, whose change per area progress shows.
+    pub fn wheel(&self) -> Option<&MeasureDefinition> {
+        self.find(WHEEL_ID)
+    }
+
     /// Measures this young person may be offered.
     pub fn offered(&self, age: u8, switched_on: &[String]) -> Vec<&MeasureDefinition> {
         self.measures
@@ -127,6 +133,11 @@ impl MeasureCatalogue {
     /// Every definition must be usable; problems are listed, not panicked on.
     pub fn check(&self) -> Result<(), Vec<String>> {
         let mut problems = Vec::new();
+        if self.wheel().is_none() {
+            problems.push(format!(
+                "{WHEEL_ID}: missing, and progress shows its change"
+            ));
+        }
         for (i, measure) in self.measures.iter().enumerate() {
             if self.measures[..i].iter().any(|m| m.id == measure.id) {
                 problems.push(format!("{}: duplicate id", measure.id));
@@ -261,7 +272,7 @@ pub fn item_changes(
         .iter()
         .filter(|r| r.measure_id == definition.id)
         .collect();
-    ours.sort_by_key(|r| r.completed_at);
+    crate::order::sort_by_key(&mut ours, |r| r.completed_at);
     let (Some(first), Some(latest)) = (ours.first(), ours.last()) else {
         return Vec::new();
     };

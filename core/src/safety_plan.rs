@@ -48,7 +48,11 @@ pub struct SafetyPlan {
     /// My reasons to keep going.
     #[serde(default)]
     pub reasons_to_keep_going: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::time::rfc3339_option"
+    )]
     #[cfg_attr(test, ts(type = "string", optional))]
     pub updated_at: Option<DateTime<FixedOffset>>,
 }

@@ -44,6 +44,7 @@ pub struct Moment {
     pub preferences: Preferences,
     /// Local time with offset, for time of day.
     #[cfg_attr(test, ts(type = "string"))]
+    #[serde(with = "crate::time::rfc3339")]
     pub now: DateTime<FixedOffset>,
     /// Any number; the same seed gives the same suggestions.
     pub seed: u32,
@@ -134,7 +135,9 @@ pub fn suggest_for(
             (score, strategy)
         })
         .collect();
-    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    crate::order::sort_by(&mut ranked, |a, b| {
+        b.0.total_cmp(&a.0).then_with(|| a.1.id.cmp(&b.1.id))
+    });
     ensure_variety(&mut ranked);
 
     let suggestions = ranked
@@ -278,7 +281,7 @@ fn reason(strategy: &Strategy, request: &Moment, history: &[StrategyUse], place:
                         && u.after.is_some()
                 })
                 .collect();
-            rated.sort_by_key(|u| std::cmp::Reverse(u.used_at));
+            crate::order::sort_by_key(&mut rated, |u| std::cmp::Reverse(u.used_at));
             rated.truncate(RECENT);
             let helped = rated.iter().filter(|u| u.helped() == Some(true)).count();
             // ASCII: the labels are, and Unicode case tables would add kilobytes
@@ -369,7 +372,7 @@ pub fn explain_learning(catalogue: &Catalogue, history: &[StrategyUse]) -> Vec<L
             })
         })
         .collect();
-    learned.sort_by(|a, b| {
+    crate::order::sort_by(&mut learned, |a, b| {
         (b.helped * a.rated)
             .cmp(&(a.helped * b.rated))
             .then(b.rated.cmp(&a.rated))

@@ -353,6 +353,7 @@ pub struct DeviceData {
     pub deleted: Vec<Tombstone>,
     /// When this device joined a service, if it has. Self-harm answers given
     /// since then alert the worker, as the young person was told on joining.
+    #[serde(with = "crate::time::rfc3339_option")]
     #[cfg_attr(test, ts(optional, type = "string"))]
     pub connected_since: Option<DateTime<FixedOffset>>,
 }

@@ -17,6 +17,7 @@ pub struct StrategyUse {
     pub id: RecordId,
     pub strategy_id: String,
     #[cfg_attr(test, ts(type = "string"))]
+    #[serde(with = "crate::time::rfc3339")]
     pub used_at: DateTime<FixedOffset>,
     /// The feeling it was tried for, if the young person said.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -60,6 +60,11 @@ impl ValidationErrors {
         &self.0
     }
 
+    /// The same errors, for a value nested under `prefix` (e.g. `records[0]`).
+    pub fn under(self, prefix: &str) -> Self {
+        Self(self.0.into_iter().map(|e| e.under(prefix)).collect())
+    }
+
     /// Ok when nothing was collected, so rules can gather every problem at
     /// once instead of stopping at the first.
     pub fn into_result(errors: Vec<ValidationError>) -> Result<(), ValidationErrors> {
@@ -356,7 +361,6 @@ mod tracked {
                 Value::Array(items) => items,
                 _ => return Err(ReadError::WrongType),
             };
-            let len = items.len();
             let mut seq = Seq {
                 items: items.into_iter(),
                 index: 0,
@@ -366,7 +370,9 @@ mod tracked {
             if seq.items.len() == 0 {
                 Ok(read)
             } else {
-                Err(de::Error::invalid_length(len, &"fewer elements in array"))
+                // Items the visitor left unread: the value is longer than
+                // its type (a tuple, say).
+                Err(ReadError::WrongType)
             }
         }
 
@@ -375,7 +381,6 @@ mod tracked {
                 Value::Object(entries) => entries,
                 _ => return Err(ReadError::WrongType),
             };
-            let len = entries.len();
             let mut map = Map {
                 entries: entries.into_iter(),
                 pending: None,
@@ -385,7 +390,9 @@ mod tracked {
             if map.entries.len() == 0 {
                 Ok(read)
             } else {
-                Err(de::Error::invalid_length(len, &"fewer elements in map"))
+                // Items the visitor left unread: the value is longer than
+                // its type (a tuple, say).
+                Err(ReadError::WrongType)
             }
         }
     }
