@@ -1,15 +1,19 @@
 //! What the young person (and, if they share, their worker) sees of their
 //! own change: mood week by week and its trend, feelings over time, patterns
-//! by context, and what helps most. Patterns are stated only when the
-//! evidence is strong enough that chance rarely produces them.
-
-use std::collections::BTreeMap;
+//! by context, what helps most, and how their goals and their resilience
+//! wheel have moved. One call gives all of it, so every screen shows the
+//! same numbers. Patterns are stated only when the evidence is strong enough
+//! that chance rarely produces them.
 
 use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 
 use crate::checkin::{CheckIn, Context, SharedCheckIn};
 use crate::feelings::Feeling;
+use crate::goals::{Goal, GoalChange, GoalRating, goal_changes};
+use crate::measures::{ItemChange, MeasureDefinition, MeasureResponse, item_changes};
+use crate::order::{sort_by, sort_by_key};
+use crate::sync::DeviceData;
 use crate::usage::StrategyUse;
 
 /// Mood in one week (Monday to Sunday, in the young person's own time).
@@ -82,6 +86,42 @@ pub struct Progress {
     pub feeling_weeks: Vec<FeelingWeek>,
     pub patterns: Vec<ContextPattern>,
     pub helps_most: Vec<HelpfulStrategy>,
+    /// Each goal that has ratings, from its first rating to its latest.
+    pub goal_changes: Vec<GoalChange>,
+    /// Each area of the resilience wheel, from the first wheel filled in to
+    /// the latest (empty until there is one).
+    pub wheel_changes: Vec<ItemChange>,
+}
+
+/// What progress is read from: the young person's own records, all of them.
+/// Mood, feelings and patterns look only at the weeks asked for; what helps,
+/// goals and the wheel look at everything, because their change is counted
+/// from the first rating, however long ago.
+#[derive(Debug, Clone, Copy)]
+pub struct ProgressInputs<'a> {
+    pub check_ins: &'a [CheckIn],
+    pub strategy_uses: &'a [StrategyUse],
+    pub goals: &'a [Goal],
+    pub goal_ratings: &'a [GoalRating],
+    /// Responses to any questionnaire; only the wheel's are read.
+    pub measure_responses: &'a [MeasureResponse],
+    /// The wheel's definition (its areas, in order): the shipped one is
+    /// `measures::catalogue()?.wheel()`.
+    pub wheel: &'a MeasureDefinition,
+}
+
+impl<'a> ProgressInputs<'a> {
+    /// Everything on the young person's device.
+    pub fn of_device(data: &'a DeviceData, wheel: &'a MeasureDefinition) -> Self {
+        ProgressInputs {
+            check_ins: &data.check_ins,
+            strategy_uses: &data.strategy_uses,
+            goals: &data.goals,
+            goal_ratings: &data.goal_ratings,
+            measure_responses: &data.measure_responses,
+            wheel,
+        }
+    }
 }
 
 /// Weeks of data the trend looks at, and how many of them need check-ins.
@@ -102,24 +142,22 @@ const HELPFUL_MIN_USES: usize = 3;
 const HELPFUL_RECENT: usize = 5;
 
 /// Progress over the `weeks` weeks up to and including `today`'s week.
-pub fn progress(
-    check_ins: &[CheckIn],
-    uses: &[StrategyUse],
-    today: NaiveDate,
-    weeks: u32,
-) -> Progress {
+pub fn progress(inputs: &ProgressInputs<'_>, today: NaiveDate, weeks: u32) -> Progress {
     let first_week = week_start(today) - Duration::weeks(i64::from(weeks.max(1)) - 1);
-    let recent: Vec<&CheckIn> = check_ins
+    let recent: Vec<&CheckIn> = inputs
+        .check_ins
         .iter()
         .filter(|c| local_date(c) >= first_week && local_date(c) <= today)
         .collect();
     let weeks = weekly_mood(&recent);
     Progress {
         trend: trend(&weeks, today),
-        feelings: feeling_totals(&recent),
+        feelings: count_feelings(&recent),
         feeling_weeks: feeling_weeks(&recent),
         patterns: context_patterns(&recent),
-        helps_most: helps_most(uses),
+        helps_most: helps_most(inputs.strategy_uses),
+        goal_changes: goal_changes(inputs.goals, inputs.goal_ratings),
+        wheel_changes: item_changes(inputs.wheel, inputs.measure_responses),
         weeks,
     }
 }
@@ -165,20 +203,25 @@ fn weekly_mood(check_ins: &[&CheckIn]) -> Vec<WeekMood> {
 }
 
 fn weekly_mood_of(moods: impl Iterator<Item = (NaiveDate, u8)>) -> Vec<WeekMood> {
-    let mut by_week: BTreeMap<NaiveDate, Vec<u8>> = BTreeMap::new();
-    for (date, mood) in moods {
-        by_week.entry(week_start(date)).or_default().push(mood);
-    }
+    let by_week = by_week(moods.map(|(date, mood)| (week_start(date), mood)).collect());
     by_week
-        .into_iter()
-        .map(|(week_start, moods)| WeekMood {
-            week_start,
-            check_ins: moods.len() as u32,
-            mean_mood: round1(mean(moods.iter().map(|&m| f64::from(m)))),
-            lowest: moods.iter().copied().min().unwrap_or(0),
-            highest: moods.iter().copied().max().unwrap_or(0),
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|week| WeekMood {
+            week_start: week[0].0,
+            check_ins: week.len() as u32,
+            mean_mood: round1(mean(week.iter().map(|&(_, m)| f64::from(m)))),
+            lowest: week.iter().map(|&(_, m)| m).min().unwrap_or(0),
+            highest: week.iter().map(|&(_, m)| m).max().unwrap_or(0),
         })
         .collect()
+}
+
+/// Items in order of the week they fall in, for `chunk_by` to group. A sort
+/// rather than a `BTreeMap`: each map's key and value types compile
+/// kilobytes more into the wasm module; the core's one sort is already there.
+fn by_week<T>(mut items: Vec<(NaiveDate, T)>) -> Vec<(NaiveDate, T)> {
+    sort_by_key(&mut items, |item| item.0);
+    items
 }
 
 /// Least-squares slope of weekly means over the last weeks.
@@ -215,39 +258,41 @@ fn trend(weeks: &[WeekMood], today: NaiveDate) -> Trend {
     }
 }
 
-fn count_feelings<'a>(check_ins: impl Iterator<Item = &'a &'a CheckIn>) -> Vec<FeelingCount> {
-    let mut counts: BTreeMap<Feeling, u32> = BTreeMap::new();
+fn count_feelings(check_ins: &[&CheckIn]) -> Vec<FeelingCount> {
+    // One counter per feeling in the fixed vocabulary, by its position.
+    let mut counts = [0u32; Feeling::ALL.len()];
     for check_in in check_ins {
         for entry in &check_in.feelings {
-            *counts.entry(entry.feeling).or_default() += 1;
+            counts[entry.feeling as usize] += 1;
         }
     }
-    let mut counts: Vec<_> = counts
+    let mut counts: Vec<FeelingCount> = Feeling::ALL
         .into_iter()
-        .map(|(feeling, count)| FeelingCount { feeling, count })
+        .map(|feeling| FeelingCount {
+            feeling,
+            count: counts[feeling as usize],
+        })
+        .filter(|c| c.count > 0)
         .collect();
     // Most frequent first; the vocabulary's order breaks ties.
-    counts.sort_by(|a, b| b.count.cmp(&a.count).then(a.feeling.cmp(&b.feeling)));
+    sort_by(&mut counts, |a, b| {
+        b.count.cmp(&a.count).then(a.feeling.cmp(&b.feeling))
+    });
     counts
 }
 
-fn feeling_totals(check_ins: &[&CheckIn]) -> Vec<FeelingCount> {
-    count_feelings(check_ins.iter())
-}
-
 fn feeling_weeks(check_ins: &[&CheckIn]) -> Vec<FeelingWeek> {
-    let mut by_week: BTreeMap<NaiveDate, Vec<&CheckIn>> = BTreeMap::new();
-    for &check_in in check_ins {
-        by_week
-            .entry(week_start(local_date(check_in)))
-            .or_default()
-            .push(check_in);
-    }
+    let by_week = by_week(
+        check_ins
+            .iter()
+            .map(|&check_in| (week_start(local_date(check_in)), check_in))
+            .collect(),
+    );
     by_week
-        .into_iter()
-        .map(|(week_start, week)| FeelingWeek {
-            week_start,
-            feelings: count_feelings(week.iter()),
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|week| FeelingWeek {
+            week_start: week[0].0,
+            feelings: count_feelings(&week.iter().map(|&(_, c)| c).collect::<Vec<_>>()),
         })
         .collect()
 }
@@ -312,30 +357,29 @@ fn context_patterns(check_ins: &[&CheckIn]) -> Vec<ContextPattern> {
 }
 
 fn helps_most(uses: &[StrategyUse]) -> Vec<HelpfulStrategy> {
-    let mut by_strategy: BTreeMap<&str, Vec<&StrategyUse>> = BTreeMap::new();
-    for strategy_use in uses.iter().filter(|u| u.after.is_some()) {
-        by_strategy
-            .entry(&strategy_use.strategy_id)
-            .or_default()
-            .push(strategy_use);
-    }
-    let mut helpful: Vec<HelpfulStrategy> = by_strategy
-        .into_iter()
-        .filter(|(_, rated)| rated.len() >= HELPFUL_MIN_USES)
-        .filter_map(|(id, mut rated)| {
-            rated.sort_by_key(|u| std::cmp::Reverse(u.used_at));
+    // Rated uses grouped by strategy, newest first within each.
+    let mut rated: Vec<&StrategyUse> = uses.iter().filter(|u| u.after.is_some()).collect();
+    sort_by(&mut rated, |a, b| {
+        a.strategy_id
+            .cmp(&b.strategy_id)
+            .then(b.used_at.cmp(&a.used_at))
+    });
+    let mut helpful: Vec<HelpfulStrategy> = rated
+        .chunk_by(|a, b| a.strategy_id == b.strategy_id)
+        .filter(|rated| rated.len() >= HELPFUL_MIN_USES)
+        .filter_map(|rated| {
             let recent = &rated[..rated.len().min(HELPFUL_RECENT)];
             let helped = recent.iter().filter(|u| u.helped() == Some(true)).count();
             // Only what helped more often than not is called helpful.
             (helped * 2 > recent.len()).then(|| HelpfulStrategy {
-                strategy_id: id.to_owned(),
+                strategy_id: recent[0].strategy_id.clone(),
                 rated_uses: recent.len() as u32,
                 helped: helped as u32,
                 sentence: format!("Helped you {helped} of the last {} times.", recent.len()),
             })
         })
         .collect();
-    helpful.sort_by(|a, b| {
+    sort_by(&mut helpful, |a, b| {
         (b.helped * a.rated_uses)
             .cmp(&(a.helped * b.rated_uses))
             .then(b.rated_uses.cmp(&a.rated_uses))
@@ -367,6 +411,23 @@ mod tests {
     use chrono::{DateTime, FixedOffset, TimeZone};
 
     use crate::test_support::Random as Lcg;
+
+    /// Progress from check-ins and strategy uses only.
+    fn progress_of(check_ins: &[CheckIn], uses: &[StrategyUse], weeks: u32) -> Progress {
+        let inputs = ProgressInputs {
+            check_ins,
+            strategy_uses: uses,
+            goals: &[],
+            goal_ratings: &[],
+            measure_responses: &[],
+            wheel: wheel(),
+        };
+        progress(&inputs, today(), weeks)
+    }
+
+    fn wheel() -> &'static MeasureDefinition {
+        crate::measures::catalogue().unwrap().wheel().unwrap()
+    }
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 23).unwrap() // a Monday
@@ -416,7 +477,7 @@ mod tests {
             check_in(0, 4, &[Feeling::Happy], &[]),
             check_in(0, 5, &[], &[]),
         ];
-        let p = progress(&check_ins, &[], today(), 4);
+        let p = progress_of(&check_ins, &[], 4);
         assert_eq!(p.weeks.len(), 2);
         assert_eq!(p.weeks[0].week_start, today() - Duration::days(7));
         assert_eq!((p.weeks[0].check_ins, p.weeks[0].mean_mood), (1, 2.0));
@@ -434,7 +495,7 @@ mod tests {
     #[test]
     fn check_ins_outside_the_window_are_left_out() {
         let check_ins = [check_in(40, 1, &[], &[]), check_in(2, 3, &[], &[])];
-        let p = progress(&check_ins, &[], today(), 4);
+        let p = progress_of(&check_ins, &[], 4);
         assert_eq!(p.weeks.len(), 1);
     }
 
@@ -443,17 +504,17 @@ mod tests {
         let rising: Vec<_> = (0..4)
             .map(|w| check_in(w * 7, 5 - w as u8, &[], &[]))
             .collect();
-        assert_eq!(progress(&rising, &[], today(), 8).trend, Trend::Rising);
+        assert_eq!(progress_of(&rising, &[], 8).trend, Trend::Rising);
         let falling: Vec<_> = (0..4)
             .map(|w| check_in(w * 7, 2 + w as u8, &[], &[]))
             .collect();
-        assert_eq!(progress(&falling, &[], today(), 8).trend, Trend::Falling);
+        assert_eq!(progress_of(&falling, &[], 8).trend, Trend::Falling);
         let steady: Vec<_> = (0..4).map(|w| check_in(w * 7, 3, &[], &[])).collect();
-        assert_eq!(progress(&steady, &[], today(), 8).trend, Trend::Steady);
+        assert_eq!(progress_of(&steady, &[], 8).trend, Trend::Steady);
         let short: Vec<_> = (0..2)
             .map(|w| check_in(w * 7, 5 - w as u8, &[], &[]))
             .collect();
-        assert_eq!(progress(&short, &[], today(), 8).trend, Trend::NotEnoughYet);
+        assert_eq!(progress_of(&short, &[], 8).trend, Trend::NotEnoughYet);
     }
 
     #[test]
@@ -474,7 +535,7 @@ mod tests {
             })
             .collect();
         let seen = recent_mood(&shared, today());
-        let own = progress(&falling, &[], today(), 4);
+        let own = progress_of(&falling, &[], 4);
         assert_eq!(seen.weeks, own.weeks, "the last four weeks only");
         assert_eq!(seen.weeks.len(), 4);
         assert_eq!(seen.trend, Trend::Falling);
@@ -488,7 +549,7 @@ mod tests {
             check_in(0, 3, &[Feeling::Worried], &[]),
             check_in(8, 4, &[Feeling::Happy], &[]),
         ];
-        let p = progress(&check_ins, &[], today(), 4);
+        let p = progress_of(&check_ins, &[], 4);
         assert_eq!(
             p.feelings[0],
             FeelingCount {
@@ -526,7 +587,7 @@ mod tests {
                 check_in(day, mood, &[], contexts)
             })
             .collect();
-        let p = progress(&check_ins, &[], today(), 8);
+        let p = progress_of(&check_ins, &[], 8);
         let school = p
             .patterns
             .iter()
@@ -550,7 +611,7 @@ mod tests {
                 }
             })
             .collect();
-        assert!(progress(&check_ins, &[], today(), 8).patterns.is_empty());
+        assert!(progress_of(&check_ins, &[], 8).patterns.is_empty());
     }
 
     #[test]
@@ -568,7 +629,7 @@ mod tests {
                     check_in(day, 1 + random.below(5) as u8, &[], &contexts)
                 })
                 .collect();
-            if !progress(&check_ins, &[], today(), 8).patterns.is_empty() {
+            if !progress_of(&check_ins, &[], 8).patterns.is_empty() {
                 false_findings += 1;
             }
         }
@@ -606,7 +667,7 @@ mod tests {
             rated("music", 3, 2, 2),
             rated("drawing", 1, 2, 5), // only once: not enough to say
         ];
-        let p = progress(&[], &uses, today(), 4);
+        let p = progress_of(&[], &uses, 4);
         let ids: Vec<_> = p
             .helps_most
             .iter()
@@ -621,5 +682,127 @@ mod tests {
             p.helps_most[0].sentence,
             "Helped you 4 of the last 5 times."
         );
+        let mut shuffled = uses.to_vec();
+        shuffled.reverse();
+        shuffled.swap(0, 7);
+        assert_eq!(
+            progress_of(&[], &shuffled, 4).helps_most,
+            p.helps_most,
+            "the order the uses come in does not matter"
+        );
+    }
+
+    fn goal(n: u8) -> Goal {
+        Goal {
+            id: RecordId::generate(u64::from(n), [n; 10]),
+            text: format!("Goal {n}"),
+            set_at: at(300, 9),
+            closed_at: None,
+        }
+    }
+
+    fn goal_rating(goal: &Goal, days_ago: i64, value: u8) -> GoalRating {
+        GoalRating {
+            id: RecordId::generate(days_ago as u64, [value; 10]),
+            goal_id: goal.id.clone(),
+            rated_at: at(days_ago, 9),
+            progress: value,
+        }
+    }
+
+    /// A response to `measure` with every item answered `value`, except
+    /// the first item, answered `first`.
+    fn response(
+        measure: &MeasureDefinition,
+        days_ago: i64,
+        first: u8,
+        value: u8,
+    ) -> MeasureResponse {
+        MeasureResponse {
+            id: RecordId::generate(days_ago as u64, [value; 10]),
+            measure_id: measure.id.clone(),
+            completed_at: at(days_ago, 20),
+            answers: measure
+                .items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| crate::measures::Answer {
+                    item_id: item.id.clone(),
+                    value: if i == 0 { first } else { value },
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn goal_and_wheel_change_come_with_the_rest_counted_from_the_first_rating() {
+        let (reading, sleeping, unrated) = (goal(1), goal(2), goal(3));
+        let goals = [reading.clone(), sleeping.clone(), unrated];
+        // Out of order, and the first ones long before the four weeks asked for.
+        let goal_ratings = [
+            goal_rating(&reading, 2, 7),
+            goal_rating(&reading, 200, 1),
+            goal_rating(&sleeping, 10, 6),
+            goal_rating(&reading, 30, 4),
+            goal_rating(&sleeping, 150, 8),
+        ];
+        let phq9 = crate::measures::catalogue().unwrap().find("phq9").unwrap();
+        let measure_responses = [
+            response(wheel(), 5, 9, 6),
+            response(phq9, 3, 3, 3), // another questionnaire: not the wheel
+            response(wheel(), 180, 2, 5),
+            response(wheel(), 60, 4, 4),
+        ];
+        let check_ins = [check_in(1, 4, &[Feeling::Calm], &[])];
+        let p = progress(
+            &ProgressInputs {
+                check_ins: &check_ins,
+                strategy_uses: &[],
+                goals: &goals,
+                goal_ratings: &goal_ratings,
+                measure_responses: &measure_responses,
+                wheel: wheel(),
+            },
+            today(),
+            4,
+        );
+        assert_eq!(p.weeks.len(), 1, "mood still keeps to the weeks asked for");
+        let goal_numbers: Vec<_> = p
+            .goal_changes
+            .iter()
+            .map(|g| (g.goal_id.clone(), g.first, g.latest, g.change, g.ratings))
+            .collect();
+        assert_eq!(
+            goal_numbers,
+            [
+                (reading.id.clone(), 1, 7, 6, 3),
+                (sleeping.id.clone(), 8, 6, -2, 2)
+            ],
+            "a goal without ratings has no change yet"
+        );
+        assert_eq!(p.wheel_changes.len(), wheel().items.len());
+        assert_eq!(
+            p.wheel_changes[0],
+            ItemChange {
+                item_id: wheel().items[0].id.clone(),
+                first: 2,
+                latest: 9,
+                change: 7
+            }
+        );
+        assert!(
+            p.wheel_changes[1..]
+                .iter()
+                .all(|c| (c.first, c.latest, c.change) == (5, 6, 1)),
+            "{:?}",
+            p.wheel_changes
+        );
+    }
+
+    #[test]
+    fn without_goals_or_a_wheel_there_is_no_change_to_show() {
+        let p = progress_of(&[check_in(1, 3, &[Feeling::Sad], &[])], &[], 4);
+        assert!(p.goal_changes.is_empty());
+        assert!(p.wheel_changes.is_empty());
     }
 }

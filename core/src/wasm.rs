@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 use crate::checkin::{CheckIn, LIMITS, SELF_HARM_QUESTION, context_options};
 use crate::consent::{ConsentGrant, scope_options};
 use crate::feelings::feeling_options;
+use crate::progress::ProgressInputs;
 use crate::record_id::RecordId;
 use crate::sync::{DeviceData, build_sync_batch};
 use crate::validation::{Checked, ValidationErrors, parse_json};
@@ -85,17 +86,16 @@ pub fn help_first_for_check_in(json: &str) -> Result<String, JsError> {
 }
 
 /// Progress over `weeks` weeks up to `today` (YYYY-MM-DD, the device's
-/// date); returns `Checked<Progress>`.
+/// date), with goal and wheel change, from the young person's records
+/// (`DeviceData`); returns `Checked<Progress>`.
 #[wasm_bindgen(js_name = progress)]
-pub fn progress_json(
-    check_ins_json: &str,
-    uses_json: &str,
-    today: &str,
-    weeks: u32,
-) -> Result<String, JsError> {
-    let inputs = (|| -> Result<_, ValidationErrors> {
-        let check_ins: Vec<CheckIn> = parse_json(check_ins_json)?;
-        let uses: Vec<crate::usage::StrategyUse> = parse_json(uses_json)?;
+pub fn progress_json(records_json: &str, today: &str, weeks: u32) -> Result<String, JsError> {
+    let measures = crate::measures::catalogue().map_err(|e| JsError::new(&e.to_string()))?;
+    let wheel = measures
+        .wheel()
+        .ok_or_else(|| JsError::new("the questionnaires have no resilience wheel"))?;
+    let result = (|| -> Result<_, ValidationErrors> {
+        let records: DeviceData = parse_json(records_json)?;
         let today = parse_date(today).ok_or_else(|| {
             ValidationErrors::one(
                 "today",
@@ -103,9 +103,11 @@ pub fn progress_json(
                 "This needs a date like 2026-11-23.",
             )
         })?;
-        Ok(crate::progress::progress(&check_ins, &uses, today, weeks))
+        crate::goals::GoalRating::validate_all(&records.goal_ratings)?;
+        let inputs = ProgressInputs::of_device(&records, wheel);
+        Ok(crate::progress::progress(&inputs, today, weeks))
     })();
-    to_json(&Checked::from(inputs))
+    to_json(&Checked::from(result))
 }
 
 /// YYYY-MM-DD by hand: chrono's format parser would add tens of kilobytes
@@ -232,20 +234,6 @@ pub fn validate_goal(goal_json: &str, existing_json: &str) -> Result<String, JsE
     to_json(&Checked::from(result))
 }
 
-/// Change per goal from the first rating to the latest; `Checked<GoalChange[]>`.
-#[wasm_bindgen(js_name = goalChanges)]
-pub fn goal_changes_json(goals_json: &str, ratings_json: &str) -> Result<String, JsError> {
-    let result = (|| {
-        let goals: Vec<crate::goals::Goal> = parse_json(goals_json)?;
-        let ratings: Vec<crate::goals::GoalRating> = parse_json(ratings_json)?;
-        for rating in &ratings {
-            rating.validate()?;
-        }
-        Ok(crate::goals::goal_changes(&goals, &ratings))
-    })();
-    to_json(&Checked::from(result))
-}
-
 /// Checks answers against their questionnaire; `Checked<MeasureResponse>`.
 #[wasm_bindgen(js_name = validateMeasureResponse)]
 pub fn validate_measure_response(json: &str) -> Result<String, JsError> {
@@ -274,24 +262,6 @@ pub fn help_first_for_measure(json: &str) -> Result<String, JsError> {
         .find(&response.measure_id)
         .ok_or_else(|| JsError::new("unknown questionnaire"))?;
     to_json(&crate::support::for_measure(definition, &response))
-}
-
-/// Change per item (the wheel's areas) from first to latest; `Checked<ItemChange[]>`.
-#[wasm_bindgen(js_name = itemChanges)]
-pub fn item_changes_json(measure_id: &str, responses_json: &str) -> Result<String, JsError> {
-    let catalogue = crate::measures::catalogue().map_err(|e| JsError::new(&e.to_string()))?;
-    let result = (|| {
-        let definition = catalogue.find(measure_id).ok_or_else(|| {
-            ValidationErrors::one(
-                "measure_id",
-                "unknown_measure",
-                "This questionnaire isn't one Lantern knows.",
-            )
-        })?;
-        let responses: Vec<crate::measures::MeasureResponse> = parse_json(responses_json)?;
-        Ok(crate::measures::item_changes(definition, &responses))
-    })();
-    to_json(&Checked::from(result))
 }
 
 /// Checks the safety plan; `Checked<SafetyPlan>`.

@@ -33,6 +33,28 @@ const uses = Array.from({ length: 2000 }, (_, n) => ({
   before: 2,
   after: 1 + (n % 5),
 }));
+// Three goals rated every week and the wheel every four weeks, as in
+// core/benches/core.rs.
+const goals = [0, 1, 2].map((n) => ({
+  id: core.newRecordId(start, new Uint8Array(10).fill(n)),
+  text: `Goal ${n}`,
+  set_at: iso(start),
+}));
+const goalRatings = Array.from({ length: 104 }, (_, week) =>
+  goals.map((goal) => ({
+    id: core.newRecordId(start + week * 7 * day, new Uint8Array(10).fill(week % 256)),
+    goal_id: goal.id,
+    rated_at: iso(start + week * 7 * day),
+    progress: Math.floor(week / 10) % 11,
+  })),
+).flat();
+const wheel = JSON.parse(core.measureCatalogue()).measures.find((m) => m.id === 'resilience_wheel');
+const wheels = Array.from({ length: 26 }, (_, month) => ({
+  id: core.newRecordId(start + month * 28 * day, new Uint8Array(10).fill(month)),
+  measure_id: wheel.id,
+  completed_at: iso(start + month * 28 * day),
+  answers: wheel.items.map((item) => ({ item_id: item.id, value: 1 + (month % 10) })),
+}));
 const moment = {
   check_in: checkIns[729],
   preferences: { favourites: [], hidden: [], personal_learning: true, sensitivities: { eating_difficulties: false }, age: 13 },
@@ -41,7 +63,13 @@ const moment = {
 };
 const request = JSON.stringify({ moment, history: uses });
 const momentJson = JSON.stringify(moment);
-const checkInsJson = JSON.stringify(checkIns);
+const recordsJson = JSON.stringify({
+  check_ins: checkIns,
+  strategy_uses: uses,
+  goals,
+  goal_ratings: goalRatings,
+  measure_responses: wheels,
+});
 const usesJson = JSON.stringify(uses);
 const today = iso(start + 729 * day).slice(0, 10);
 
@@ -64,5 +92,7 @@ if (check.status !== 'valid') throw new Error(JSON.stringify(check.errors));
 const engine = new core.SuggestionEngine(JSON.stringify(uses));
 time('suggest, 2 years of history kept in the engine (wasm)', () => engine.suggest(momentJson));
 time('suggest, 2 years of history sent as JSON each time (wasm)', () => core.suggest(request));
-time('progress, 2 years (wasm)', () => core.progress(checkInsJson, usesJson, today, 104));
+const checkedProgress = JSON.parse(core.progress(recordsJson, today, 104));
+if (checkedProgress.status !== 'valid') throw new Error(JSON.stringify(checkedProgress.errors));
+time('progress with goals and the wheel, 2 years (wasm)', () => core.progress(recordsJson, today, 104));
 time('parse 2,000 ratings only (explainLearning, wasm)', () => core.explainLearning(usesJson));

@@ -11,8 +11,6 @@ import {
   crisisContacts,
   helpFirstFor,
   helpFirstForMeasure,
-  itemChanges,
-  goalChanges,
   measureCatalogue,
   safetyPlanSections,
   validateGoal,
@@ -161,7 +159,7 @@ describe('progress in wasm', () => {
       before,
       after,
     });
-    const checked = progress(checkIns, [use(20, 2, 4), use(21, 2, 3), use(22, 3, 3)], '2026-11-23', 4);
+    const checked = progress({ check_ins: checkIns, strategy_uses: [use(20, 2, 4), use(21, 2, 3), use(22, 3, 3)] }, '2026-11-23', 4);
     expect(checked.status).toBe('valid');
     if (checked.status !== 'valid') return;
     expect(checked.value.weeks.map((w) => [w.week_start, w.mean_mood])).toEqual([
@@ -169,11 +167,22 @@ describe('progress in wasm', () => {
       ['2026-11-23', 4],
     ]);
     expect(checked.value.helps_most[0]?.sentence).toBe('Helped you 2 of the last 3 times.');
+    expect(checked.value.goal_changes).toEqual([]);
+    expect(checked.value.wheel_changes).toEqual([]);
   });
 
   it('refuses a malformed date clearly', () => {
-    const checked = progress([], [], '23/11/2026', 4);
+    const checked = progress({}, '23/11/2026', 4);
     expect(checked.status === 'invalid' && checked.errors[0]?.field).toBe('today');
+  });
+
+  it('names a broken record by its place in the list', () => {
+    const checkIn = { ...valid(draft()), mood: 'great' };
+    const checked = progress({ check_ins: [valid(draft()), checkIn as never] }, '2026-11-23', 4);
+    expect(checked.status === 'invalid' && checked.errors[0]).toMatchObject({
+      field: 'check_ins[1].mood',
+      code: 'wrong_type',
+    });
   });
 });
 
@@ -286,12 +295,10 @@ describe('measures, goals and the safety plan in wasm', () => {
     answers: wheelItems().map((item) => ({ item_id: item.id, value })),
   });
 
-  it('checks answers, shows wheel change and brings help for PHQ-9 item 9 only', () => {
+  it('checks answers and brings help for PHQ-9 item 9 only', () => {
     expect(validateMeasureResponse(wheel(10, 5)).status).toBe('valid');
     const bad = validateMeasureResponse({ ...wheel(10, 5), answers: [{ item_id: 'self_esteem', value: 11 }] });
     expect(bad.status === 'invalid' && bad.errors.map((e) => e.code)).toContain('answer_out_of_range');
-    const changes = itemChanges('resilience_wheel', [wheel(20, 7), wheel(10, 4)]);
-    expect(changes.status === 'valid' && changes.value[0]).toMatchObject({ first: 4, latest: 7, change: 3 });
     const phq = (q9: number) => ({
       id: newRecordId(),
       measure_id: 'phq9',
@@ -302,20 +309,54 @@ describe('measures, goals and the safety plan in wasm', () => {
     expect(helpFirstForMeasure(phq(1))).toEqual({ reason: 'measure_item' });
   });
 
-  it('keeps goals to three and tracks their change', () => {
-    const goal = (n: number) => ({ id: newRecordId(n), text: `Goal ${n}`, set_at: '2026-11-01T10:00:00+00:00' });
+  const goal = (n: number) => ({ id: newRecordId(n), text: `Goal ${n}`, set_at: '2026-11-01T10:00:00+00:00' });
+  const rating = (goalId: string, day: number, progress: number) => {
+    const date = `2026-11-${String(day).padStart(2, '0')}`;
+    return { id: newRecordId(Date.parse(`${date}T10:00:00Z`)), goal_id: goalId, rated_at: `${date}T10:00:00+00:00`, progress };
+  };
+
+  it('keeps goals to three', () => {
     const three = [goal(1), goal(2), goal(3)];
     const fourth = validateGoal(goal(4), three);
     expect(fourth.status === 'invalid' && fourth.errors[0]?.code).toBe('too_many_goals');
-    const rating = (day: number, progress: number) => ({
-      id: newRecordId(Date.parse(`2026-11-${day}T10:00:00Z`)),
-      goal_id: three[0]!.id,
-      rated_at: `2026-11-${day}T10:00:00+00:00`,
-      progress,
-    });
-    const changes = goalChanges(three, [rating(15, 2), rating(20, 6)]);
-    expect(changes.status === 'valid' && changes.value).toEqual([
-      { goal_id: three[0]!.id, first: 2, latest: 6, change: 4, ratings: 2 },
+  });
+
+  it('shows goal and wheel change in progress, counted from the first rating however old', () => {
+    const three = [goal(1), goal(2), goal(3)];
+    const first = three[0]!.id;
+    const second = three[1]!.id;
+    const checked = progress(
+      {
+        check_ins: [valid(draft({ recorded_at: '2026-11-23T17:00:00+00:00', mood: 4 }))],
+        goals: three,
+        goal_ratings: [rating(first, 20, 6), rating(second, 3, 5), rating(first, 2, 2), rating(second, 21, 4)],
+        measure_responses: [wheel(20, 7), wheel(10, 4)],
+      },
+      '2026-11-23',
+      1,
+    );
+    expect(checked.status).toBe('valid');
+    if (checked.status !== 'valid') return;
+    expect(checked.value.weeks).toHaveLength(1);
+    expect(checked.value.goal_changes).toEqual([
+      { goal_id: first, first: 2, latest: 6, change: 4, ratings: 2 },
+      { goal_id: second, first: 5, latest: 4, change: -1, ratings: 2 },
+    ]);
+    expect(checked.value.wheel_changes.map((c) => c.item_id)).toEqual(wheelItems().map((item) => item.id));
+    for (const change of checked.value.wheel_changes) {
+      expect(change).toMatchObject({ first: 4, latest: 7, change: 3 });
+    }
+  });
+
+  it('refuses a goal rating off the scale, named by its place', () => {
+    const three = [goal(1), goal(2), goal(3)];
+    const checked = progress(
+      { goals: three, goal_ratings: [rating(three[0]!.id, 2, 3), rating(three[0]!.id, 5, 12)] },
+      '2026-11-23',
+      4,
+    );
+    expect(checked.status === 'invalid' && checked.errors).toEqual([
+      { field: 'goal_ratings[1].progress', code: 'progress_out_of_range', message: 'Pick a number from 0 to 10.' },
     ]);
   });
 

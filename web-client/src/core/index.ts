@@ -118,9 +118,13 @@ export function buildSyncBatch(data: Partial<DeviceData>, grants: ConsentGrant[]
   return JSON.parse(wasm.buildSyncBatch(JSON.stringify(data), JSON.stringify(grants))) as Checked<SyncBatch>;
 }
 
-/** Progress over `weeks` weeks up to `today` (the device's local date). */
-export function progress(checkIns: CheckIn[], uses: StrategyUse[], today: string, weeks: number): Checked<Progress> {
-  return JSON.parse(wasm.progress(JSON.stringify(checkIns), JSON.stringify(uses), today, weeks)) as Checked<Progress>;
+/** Progress over `weeks` weeks up to `today` (the device's local date), from
+ * the young person's records: mood, feelings and patterns from the check-ins
+ * in those weeks; what helps, goal change and wheel change from all of their
+ * strategy uses, goal ratings and questionnaires. One call, so every screen
+ * shows the same numbers. */
+export function progress(records: Partial<DeviceData>, today: string, weeks: number): Checked<Progress> {
+  return JSON.parse(wasm.progress(JSON.stringify(records), today, weeks)) as Checked<Progress>;
 }
 
 /** Crisis contacts for a region; the UK's when the region is unknown. */
@@ -222,10 +226,6 @@ export function validateGoal(goal: Goal, existing: Goal[]): Checked<Goal> {
   return JSON.parse(wasm.validateGoal(JSON.stringify(goal), JSON.stringify(existing))) as Checked<Goal>;
 }
 
-export function goalChanges(goals: Goal[], ratings: GoalRating[]): Checked<GoalChange[]> {
-  return JSON.parse(wasm.goalChanges(JSON.stringify(goals), JSON.stringify(ratings))) as Checked<GoalChange[]>;
-}
-
 export function validateMeasureResponse(response: MeasureResponse): Checked<MeasureResponse> {
   return JSON.parse(wasm.validateMeasureResponse(JSON.stringify(response))) as Checked<MeasureResponse>;
 }
@@ -233,11 +233,6 @@ export function validateMeasureResponse(response: MeasureResponse): Checked<Meas
 /** Whether a questionnaire's answers bring help first. */
 export function helpFirstForMeasure(response: MeasureResponse): HelpFirst | null {
   return JSON.parse(wasm.helpFirstForMeasure(JSON.stringify(response))) as HelpFirst | null;
-}
-
-/** Change per item (the wheel's areas) from the first response to the latest. */
-export function itemChanges(measureId: string, responses: MeasureResponse[]): Checked<ItemChange[]> {
-  return JSON.parse(wasm.itemChanges(measureId, JSON.stringify(responses))) as Checked<ItemChange[]>;
 }
 
 export function validateSafetyPlan(plan: SafetyPlan): Checked<SafetyPlan> {

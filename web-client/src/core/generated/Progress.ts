@@ -2,8 +2,19 @@
 import type { ContextPattern } from "./ContextPattern";
 import type { FeelingCount } from "./FeelingCount";
 import type { FeelingWeek } from "./FeelingWeek";
+import type { GoalChange } from "./GoalChange";
 import type { HelpfulStrategy } from "./HelpfulStrategy";
+import type { ItemChange } from "./ItemChange";
 import type { Trend } from "./Trend";
 import type { WeekMood } from "./WeekMood";
 
-export type Progress = { weeks: Array<WeekMood>, trend: Trend, feelings: Array<FeelingCount>, feeling_weeks: Array<FeelingWeek>, patterns: Array<ContextPattern>, helps_most: Array<HelpfulStrategy>, };
+export type Progress = { weeks: Array<WeekMood>, trend: Trend, feelings: Array<FeelingCount>, feeling_weeks: Array<FeelingWeek>, patterns: Array<ContextPattern>, helps_most: Array<HelpfulStrategy>, 
+/**
+ * Each goal that has ratings, from its first rating to its latest.
+ */
+goal_changes: Array<GoalChange>, 
+/**
+ * Each area of the resilience wheel, from the first wheel filled in to
+ * the latest (empty until there is one).
+ */
+wheel_changes: Array<ItemChange>, };
