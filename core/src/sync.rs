@@ -192,7 +192,10 @@ impl SyncBatch {
             let prefix = format!("records[{i}]");
             match SyncRecord::from_json(raw) {
                 Ok(record) => {
-                    if records.iter().any(|r: &SyncRecord| r.id() == record.id()) {
+                    // A disclosure shares its check-in's id, so a record is
+                    // a duplicate only if its kind matches too.
+                    let same = |r: &SyncRecord| r.id() == record.id() && r.kind() == record.kind();
+                    if records.iter().any(same) {
                         errors.push(ValidationError::new(
                             prefix,
                             "duplicate_record",
@@ -605,6 +608,16 @@ mod tests {
         );
         let json = serde_json::to_string(&batch).unwrap();
         assert_eq!(SyncBatch::parse(&json).unwrap(), batch);
+
+        let sharing_mood = build_sync_batch(&data, &[mood_grant()]);
+        let both: Vec<_> = sharing_mood.records.iter().filter(|r| r.id() == &told.id).collect();
+        assert_eq!(
+            both.iter().map(|r| r.kind()).collect::<Vec<_>>(),
+            [RecordKind::CheckIn, RecordKind::Disclosure],
+            "the check-in and its disclosure travel together under one id"
+        );
+        let json = serde_json::to_string(&sharing_mood).unwrap();
+        assert_eq!(SyncBatch::parse(&json).unwrap(), sharing_mood);
     }
 
     #[test]

@@ -22,6 +22,7 @@ on_both_backends!(
     an_unacknowledged_alert_escalates_to_the_duty_contact_once,
     with_no_worker_assigned_the_duty_contact_is_told_at_once,
     service_settings_are_for_admins_and_checked,
+    a_shared_check_in_and_its_disclosure_travel_together,
 );
 
 async fn a_disclosure_alerts_the_worker_with_the_answer_and_no_score(app: TestApp) {
@@ -381,4 +382,28 @@ fn assign(app: &TestApp, worker: &lantern_tests::Worker, young_person: &lantern_
         Utc::now().naive_utc(),
     )
     .unwrap();
+}
+
+async fn a_shared_check_in_and_its_disclosure_travel_together(app: TestApp) {
+    let (_, worker, young_person) = app.worker_with_young_person().await;
+    let grants =
+        lantern_tests::grants_from(&app.set_consent(&young_person, "mood", true, true).await);
+    let mut told = lantern_tests::check_in(1, 0, Some("private"));
+    told.self_harm = Some(SelfHarmAnswer::Yes);
+    let data = lantern_core::sync::DeviceData {
+        check_ins: vec![told.clone()],
+        connected_since: Some(told.recorded_at - Duration::minutes(1)),
+        ..Default::default()
+    };
+    let batch = serde_json::to_value(lantern_core::sync::build_sync_batch(&data, &grants)).unwrap();
+    assert_eq!(batch["records"].as_array().unwrap().len(), 2);
+    let outcome: Value = app.sync(&young_person, &batch).await.json().await.unwrap();
+    assert_eq!(
+        outcome["stored"],
+        json!([told.id.as_str(), told.id.as_str()])
+    );
+    assert_eq!(outcome["worker_told"], json!([told.id.as_str()]));
+    assert_eq!(app.check_in_count(&young_person), 1);
+    let alerts = app.get_json("/api/v1/alerts", &worker).await;
+    assert_eq!(alerts["alerts"].as_array().unwrap().len(), 1);
 }

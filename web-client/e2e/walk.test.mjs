@@ -207,6 +207,35 @@ test('join → check-in → share → sync → the worker sees it', async () => 
   assert.match(await rows.first().textContent(), /Not good/);
   assert.match(await rows.first().textContent(), /Not shared/);
   await worker.screenshot({ path: join(shots, '08-worker-sees-check-in.png') });
+
+  // Connected, an answer of "a little" reaches the worker as an alert, with
+  // nothing else of the check-in, and the phone says the worker was told.
+  await phone.getByRole('button', { name: 'Check in' }).click();
+  await phone.getByRole('button', { name: 'Not good' }).click();
+  await phone.getByRole('button', { name: 'Sad' }).click();
+  await phone.getByText('More, if you want (optional)').click();
+  await phone.getByTestId('answer-tells-worker').waitFor();
+  await phone.getByRole('button', { name: 'A little', exact: true }).click();
+  await phone.getByLabel('A note, if you like (optional)').fill('a private note about today');
+  await phone.getByRole('button', { name: 'Save check-in' }).click();
+  await phone.getByRole('heading', { name: 'Thank you for telling us' }).waitFor();
+  await phone.getByRole('button', { name: 'Back to home' }).click();
+  await phone.getByTestId('worker-told').waitFor();
+  await phone.screenshot({ path: join(shots, '10-phone-worker-told.png'), fullPage: true });
+
+  await worker.getByRole('button', { name: '← Caseload' }).click();
+  const openAlert = worker.getByTestId('open-alert');
+  await openAlert.waitFor();
+  assert.match(await openAlert.textContent(), /Answered “a little” to “Have you had thoughts of hurting yourself today\?/);
+  assert.doesNotMatch(await worker.locator('main').textContent(), /a private note about today/);
+  assert.match(await worker.getByTestId('need').first().textContent(), /An answer to look at/);
+  await worker.screenshot({ path: join(shots, '11-worker-alert.png'), fullPage: true });
+  await worker.getByRole('button', { name: 'I’ve acted on this' }).click();
+  await worker.getByText('Say briefly what was done.').waitFor();
+  await worker.getByLabel('What did you do?').fill('Spoke with Sky after school; we went through the safety plan.');
+  await worker.getByRole('button', { name: 'I’ve acted on this' }).click();
+  await openAlert.waitFor({ state: 'detached' });
+  await worker.getByText('—').first().waitFor();
 });
 
 test('in Chromium the wasm core refuses mood 7, an unknown feeling and an over-long note', async () => {

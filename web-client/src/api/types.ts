@@ -1,8 +1,10 @@
 // Shapes of the HTTP API that are not core types (see docs/API.md).
 
 import type { ConsentScope, SharedCheckIn, ValidationError } from '../core';
+import type { RecentMood } from '../core/generated/RecentMood';
+import type { ThriveGrouping } from '../core/generated/ThriveGrouping';
 
-export type Role = 'young_person' | 'worker' | 'admin';
+export type Role = 'young_person' | 'worker' | 'parent' | 'service_lead' | 'admin';
 
 export interface SessionUser {
   id: string;
@@ -40,13 +42,33 @@ export interface CreatedInvite {
   expires_at: string;
 }
 
+/** Why a young person is where they are on the caseload: facts, never a score. */
+export type Need = 'unacknowledged_disclosure' | 'no_check_in_for_a_week' | 'mood_falling' | 'none';
+
 export interface CaseloadEntry {
   id: string;
   display_name: string;
   age_band: string | null;
   joined_at: string;
+  need: Need;
+  open_alerts: number;
   shared_scopes: ConsentScope[];
   last_check_in_at: string | null;
+  recent_mood?: RecentMood;
+  thrive: ThriveGrouping | null;
+}
+
+export interface AlertView {
+  id: string;
+  young_person_id: string;
+  display_name: string;
+  summary: string;
+  disclosed_at: string;
+  raised_at: string;
+  acknowledged_at: string | null;
+  acknowledgement_note: string | null;
+  escalated_at: string | null;
+  escalated_to_me: boolean;
 }
 
 export type WorkerCheckIn = SharedCheckIn & { received_at: string };

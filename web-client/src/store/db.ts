@@ -15,6 +15,11 @@ export interface StoredCheckIn {
   /** Why the server would not store it (e.g. `scope_not_shared`); it is not
    * offered again until consent changes. */
   refused?: string;
+  /** When the server confirmed it has the self-harm answer (sent as a
+   * disclosure, whatever is shared), so it is not sent again. */
+  disclosedAt?: string;
+  /** The server said a worker (or the duty contact) was told. */
+  workerTold?: boolean;
 }
 
 let opening: Promise<IDBDatabase> | undefined;
@@ -58,6 +63,7 @@ export const checkIns = {
     const rows = await run<StoredCheckIn[]>('check_ins', 'readonly', (s) => s.getAll());
     return rows.sort((a, b) => b.checkIn.recorded_at.localeCompare(a.checkIn.recorded_at));
   },
+  get: (id: string) => run<StoredCheckIn | undefined>('check_ins', 'readonly', (s) => s.get(id)),
   put: (row: StoredCheckIn) => run('check_ins', 'readwrite', (s) => s.put(row)).then(() => undefined),
 };
 

@@ -4,6 +4,7 @@ import { Api, ApiError, type SessionStore } from '../api/client';
 import type { CaseloadEntry, CreatedInvite, Session, WorkerCheckIn } from '../api/types';
 import { contextOptions, type ConsentScope } from '../core';
 import { moodFace, moodWord } from '../young/moods';
+import { Alerts } from './Alerts';
 
 // The dashboard forgets its session when the tab closes: shared computers.
 const tabSessions: SessionStore = {
@@ -113,11 +114,14 @@ function Caseload({ onOpen }: { onOpen: (person: CaseloadEntry) => void }) {
   const [invite, setInvite] = useState<CreatedInvite | undefined>();
   const [problem, setProblem] = useState('');
 
-  useEffect(() => {
+  const loadCaseload = () =>
     api
       .call<{ young_people: CaseloadEntry[] }>('GET', '/caseload')
       .then((list) => setPeople(list.young_people))
       .catch((error: unknown) => setProblem(error instanceof Error ? error.message : 'Cannot load the caseload.'));
+
+  useEffect(() => {
+    void loadCaseload();
   }, []);
 
   const createInvite = async () => {
@@ -131,6 +135,7 @@ function Caseload({ onOpen }: { onOpen: (person: CaseloadEntry) => void }) {
 
   return (
     <div class="stack">
+      <Alerts api={api} onChanged={() => void loadCaseload()} />
       <section class="card stack">
         <h2>Invite a young person</h2>
         <p class="hint">Give them the code in person. It works once and lasts 14 days.</p>
@@ -152,6 +157,7 @@ function Caseload({ onOpen }: { onOpen: (person: CaseloadEntry) => void }) {
             <thead>
               <tr>
                 <th scope="col">Name</th>
+                <th scope="col">Needs</th>
                 <th scope="col">Age</th>
                 <th scope="col">Shares</th>
                 <th scope="col">Last check-in</th>
@@ -165,6 +171,7 @@ function Caseload({ onOpen }: { onOpen: (person: CaseloadEntry) => void }) {
                       {person.display_name}
                     </button>
                   </td>
+                  <td data-testid="need">{needWords(person)}</td>
                   <td>{person.age_band ?? ''}</td>
                   <td>{person.shared_scopes.length ? person.shared_scopes.map(scopeLabel).join(', ') : 'Nothing'}</td>
                   <td>{person.last_check_in_at ? formatTime(person.last_check_in_at) : '—'}</td>
@@ -267,6 +274,20 @@ function YoungPersonPage({ person, onBack }: { person: CaseloadEntry; onBack: ()
       </section>
     </div>
   );
+}
+
+/** The caseload's order, in words: what the young person told or shared. */
+function needWords(person: CaseloadEntry): string {
+  switch (person.need) {
+    case 'unacknowledged_disclosure':
+      return person.open_alerts === 1 ? 'An answer to look at' : `${person.open_alerts} answers to look at`;
+    case 'no_check_in_for_a_week':
+      return 'No check-in for a week';
+    case 'mood_falling':
+      return 'Mood going down';
+    case 'none':
+      return '—';
+  }
 }
 
 function scopeLabel(scope: ConsentScope): string {

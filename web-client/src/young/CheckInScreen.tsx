@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 
 import {
   checkInLimits,
@@ -14,6 +14,7 @@ import {
 } from '../core';
 import { checkIns } from '../store/db';
 import { INTENSITIES, MOODS } from './moods';
+import { loadSession } from './session';
 
 const SLEEP_QUALITIES = [
   { value: 'badly', word: 'Badly' },
@@ -44,6 +45,10 @@ export function CheckInScreen({ onSaved, onCancel }: Props) {
   const [sleepHours, setSleepHours] = useState('');
   const [sleepQuality, setSleepQuality] = useState('');
   const [selfHarm, setSelfHarm] = useState('');
+  const [connected, setConnected] = useState(false);
+  useEffect(() => {
+    void loadSession().then((session) => setConnected(Boolean(session)));
+  }, []);
   const [mood, setMood] = useState(0);
   const [picked, setPicked] = useState<Map<string, number>>(new Map());
   const [note, setNote] = useState('');
@@ -213,6 +218,12 @@ export function CheckInScreen({ onSaved, onCancel }: Props) {
                 </button>
               ))}
             </div>
+            {connected && (
+              <p class="hint" data-testid="answer-tells-worker">
+                You’re connected, so if you answer “a little” or “yes”, your worker is told what you answered, so they can
+                help.
+              </p>
+            )}
           </fieldset>
         </div>
       </details>

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { ApiError, OfflineError } from '../api/client';
 import type { Session } from '../api/types';
 import type { AgeBand, ValidationError } from '../core';
-import { api, saveSession } from './session';
+import { api, markConnected, saveSession } from './session';
 
 const AGE_BANDS: AgeBand[] = ['10-12', '13-15', '16-18'];
 
@@ -28,6 +28,7 @@ export function JoinScreen({ onJoined, onCancel }: { onJoined: () => void; onCan
         age_band: ageBand,
       });
       await saveSession(session);
+      await markConnected();
       onJoined();
     } catch (error) {
       if (error instanceof ApiError && error.problem.errors) setErrors(error.problem.errors);
@@ -82,6 +83,21 @@ export function JoinScreen({ onJoined, onCancel }: { onJoined: () => void; onCan
           {problem}
         </p>
       )}
+      <section class="card" aria-labelledby="before-you-connect" data-testid="before-you-connect">
+        <h2 id="before-you-connect">Before you connect</h2>
+        <ul>
+          <li>Your worker sees only what you choose to share. You can change that at any time.</li>
+          <li>
+            One thing is different: if you answer “a little” or “yes” to the question about hurting yourself, your worker
+            is told what you answered, so they can help. They don’t see your note or anything else unless you share it.
+          </li>
+          <li>
+            Your worker keeps what you tell them private, except if they are worried that you or someone else is not
+            safe. Then they must tell someone who can help keep you safe. They will usually talk to you about it first.
+          </li>
+          <li>You can see who has looked at your things, and stop sharing, whenever you like.</li>
+        </ul>
+      </section>
       <div class="row">
         <button type="submit" disabled={busy}>
           Connect

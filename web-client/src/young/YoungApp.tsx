@@ -206,6 +206,11 @@ function Home({ connected, recent, grants, status, saved, onCheckIn, onJoin, onS
                 <span aria-hidden="true">{moodFace(row.checkIn.mood)}</span> {moodWord(row.checkIn.mood)} ·{' '}
                 {when(row.checkIn.recorded_at)}
                 {row.syncedAt && <span class="hint"> · sent {sentWhen(row.syncedAt)}</span>}
+                {row.workerTold && (
+                  <p class="hint" data-testid="worker-told">
+                    Your worker has been told what you answered about hurting yourself, so they can help.
+                  </p>
+                )}
               </li>
             ))}
           </ul>

@@ -16,6 +16,23 @@ export const api = new Api(deviceSessions);
 export const loadSession = deviceSessions.load;
 export const saveSession = deviceSessions.save;
 
+const CONNECTED_SINCE = 'connected_since';
+
+/** When this phone joined a service. Self-harm answers given since then are
+ * passed to the worker, as the young person was told when joining. */
+export async function connectedSince(): Promise<string> {
+  const known = await settings.get<string>(CONNECTED_SINCE);
+  if (known) return known;
+  // A phone that joined before this was kept: from now on.
+  const now = new Date().toISOString();
+  await settings.set(CONNECTED_SINCE, now);
+  return now;
+}
+
+export async function markConnected(): Promise<void> {
+  await settings.set(CONNECTED_SINCE, new Date().toISOString());
+}
+
 export async function loadGrants(): Promise<ConsentGrant[]> {
   return (await settings.get<ConsentGrant[]>('grants')) ?? [];
 }

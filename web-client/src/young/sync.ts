@@ -5,8 +5,8 @@
 import { ApiError, OfflineError } from '../api/client';
 import { buildSyncBatch } from '../core';
 import type { SyncOutcome } from '../core';
-import { checkIns, settings } from '../store/db';
-import { api, loadGrants, loadSession } from './session';
+import { checkIns, settings, type StoredCheckIn } from '../store/db';
+import { api, connectedSince, loadGrants, loadSession } from './session';
 
 export type SyncStatus =
   | { state: 'not_connected' }
@@ -23,28 +23,56 @@ const LAST_SENT = 'last_sent_at';
 export async function syncNow(): Promise<SyncStatus> {
   if (!(await loadSession())) return { state: 'not_connected' };
   const grants = await loadGrants();
-  if (!grants.some((g) => g.scope === 'mood')) return { state: 'not_shared' };
-  const pending = (await checkIns.all()).filter((row) => !row.syncedAt && !row.refused);
-  const checked = buildSyncBatch({ check_ins: pending.map((row) => row.checkIn) }, grants);
+  const sharesMood = grants.some((g) => g.scope === 'mood');
+  const rows = await checkIns.all();
+  // Check-ins go while shared; a self-harm answer goes once whatever is shared.
+  const answerToSend = (row: StoredCheckIn) =>
+    !row.disclosedAt && (row.checkIn.self_harm === 'a_little' || row.checkIn.self_harm === 'yes');
+  const pending = rows.filter((row) => (sharesMood && !row.syncedAt && !row.refused) || answerToSend(row));
+  const checked = buildSyncBatch(
+    {
+      check_ins: pending.map((row) => row.checkIn),
+      connected_since: await connectedSince(),
+    },
+    grants,
+  );
   if (checked.status === 'invalid') return { state: 'failed' };
-  const records = checked.value.records;
-  if (records.length === 0) return upToDate();
+  // Rows already sent or refused are in `pending` only for their answer.
+  const records = checked.value.records.filter((record) => {
+    if (record.op === 'upsert_disclosure') return !rows.find((r) => r.id === record.disclosure.id)?.disclosedAt;
+    if (record.op === 'upsert_check_in') {
+      const row = rows.find((r) => r.id === record.check_in.id);
+      return !row?.syncedAt && !row?.refused;
+    }
+    return true;
+  });
+  if (records.length === 0) return sharesMood ? upToDate() : { state: 'not_shared' };
   try {
     const now = new Date().toISOString();
     let stored = 0;
     for (let start = 0; start < records.length; start += BATCH_SIZE) {
-      const batch = { version: checked.value.version, records: records.slice(start, start + BATCH_SIZE) };
+      const slice = records.slice(start, start + BATCH_SIZE);
+      const batch = { version: checked.value.version, records: slice };
       const outcome = await api.call<SyncOutcome>('POST', '/sync', batch);
       const storedIds = new Set(outcome.stored);
+      const told = new Set(outcome.worker_told);
       const refused = new Map(outcome.refused.map((r) => [r.id, r.code]));
-      for (const row of pending) {
-        if (storedIds.has(row.id)) await checkIns.put({ ...row, syncedAt: now });
-        else if (refused.has(row.id)) await checkIns.put({ ...row, refused: refused.get(row.id) });
+      for (const record of slice) {
+        const id = record.op === 'upsert_check_in' ? record.check_in.id : record.op === 'upsert_disclosure' ? record.disclosure.id : undefined;
+        const row = id && (await checkIns.get(id));
+        if (!row) continue;
+        if (record.op === 'upsert_disclosure' && (storedIds.has(row.id) || refused.has(row.id))) {
+          await checkIns.put({ ...row, disclosedAt: now, workerTold: told.has(row.id) });
+        } else if (record.op === 'upsert_check_in' && storedIds.has(row.id)) {
+          await checkIns.put({ ...row, syncedAt: now });
+          stored += 1;
+        } else if (record.op === 'upsert_check_in' && refused.has(row.id)) {
+          await checkIns.put({ ...row, refused: refused.get(row.id) });
+        }
       }
-      stored += storedIds.size;
     }
-    // Only what the server stored counts as sent.
-    if (stored === 0) return upToDate();
+    // Only check-ins the server stored count as sent.
+    if (stored === 0) return sharesMood ? upToDate() : { state: 'not_shared' };
     await settings.set(LAST_SENT, now);
     return { state: 'sent', at: now };
   } catch (error) {

@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'preact/hooks';
+
+import { ApiError, type Api } from '../api/client';
+import type { AlertView } from '../api/types';
+
+/** Open alerts first on the dashboard: what a young person answered, and a
+ * note of what was done to acknowledge it. Never a score. */
+export function Alerts({ api, onChanged }: { api: Api; onChanged: () => void }) {
+  const [alerts, setAlerts] = useState<AlertView[] | undefined>();
+  const [problem, setProblem] = useState('');
+
+  const load = () =>
+    api
+      .call<{ alerts: AlertView[] }>('GET', '/alerts')
+      .then((list) => setAlerts(list.alerts))
+      .catch(() => setProblem('Cannot load alerts. Try reloading the page.'));
+
+  useEffect(() => {
+    void load();
+  }, []);
+
+  if (!alerts || (alerts.length === 0 && !problem)) return null;
+  return (
+    <section class="card stack alert-list" aria-labelledby="alerts-heading" data-testid="alerts">
+      <h2 id="alerts-heading">Needs your attention</h2>
+      {problem && (
+        <p class="alert" role="alert">
+          {problem}
+        </p>
+      )}
+      {alerts.map((alert) => (
+        <OpenAlert
+          key={alert.id}
+          api={api}
+          alert={alert}
+          onDone={() => {
+            setAlerts(alerts.filter((a) => a.id !== alert.id));
+            onChanged();
+          }}
+        />
+      ))}
+    </section>
+  );
+}
+
+function OpenAlert({ api, alert, onDone }: { api: Api; alert: AlertView; onDone: () => void }) {
+  const [note, setNote] = useState('');
+  const [problem, setProblem] = useState('');
+  const [busy, setBusy] = useState(false);
+  const noteId = `note-${alert.id}`;
+
+  const acknowledge = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setProblem('');
+    try {
+      await api.call('POST', `/alerts/${alert.id}/acknowledge`, { note });
+      onDone();
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'already_acknowledged') onDone();
+      else if (error instanceof ApiError && error.problem.errors) setProblem(error.problem.errors.map((e) => e.message).join(' '));
+      else setProblem('That didn’t save. Please try again.');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="stack open-alert" onSubmit={acknowledge} data-testid="open-alert">
+      <h3>
+        {alert.display_name}
+        {alert.escalated_to_me && <span class="badge"> Passed to you as duty contact</span>}
+      </h3>
+      <p>{alert.summary}</p>
+      <p class="hint">
+        Answered {formatTime(alert.disclosed_at)}; you were told {formatTime(alert.raised_at)}.
+      </p>
+      <div class="field">
+        <label for={noteId}>What did you do?</label>
+        <textarea id={noteId} rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+      </div>
+      {problem && (
+        <p class="field-error" role="alert">
+          {problem}
+        </p>
+      )}
+      <button type="submit" disabled={busy}>
+        I’ve acted on this
+      </button>
+    </form>
+  );
+}
+
+function formatTime(iso: string): string {
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
