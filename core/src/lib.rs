@@ -16,6 +16,7 @@ pub mod profile;
 pub mod progress;
 pub mod record_id;
 pub mod safety_plan;
+pub mod shared_progress;
 pub mod strategies;
 pub mod suggest;
 pub mod support;

@@ -610,7 +610,11 @@ mod tests {
         assert_eq!(SyncBatch::parse(&json).unwrap(), batch);
 
         let sharing_mood = build_sync_batch(&data, &[mood_grant()]);
-        let both: Vec<_> = sharing_mood.records.iter().filter(|r| r.id() == &told.id).collect();
+        let both: Vec<_> = sharing_mood
+            .records
+            .iter()
+            .filter(|r| r.id() == &told.id)
+            .collect();
         assert_eq!(
             both.iter().map(|r| r.kind()).collect::<Vec<_>>(),
             [RecordKind::CheckIn, RecordKind::Disclosure],

@@ -131,8 +131,10 @@ impl Target {
         }
     }
 
-    fn shares_mood(self) -> bool {
+    /// Every target but Off and Revoked shares mood and notes, and nothing else.
+    fn shares(self, scope: &str) -> bool {
         matches!(self, Target::On | Target::Unassigned | Target::OtherService)
+            && matches!(scope, "mood" | "notes")
     }
 
     fn in_other_service(self) -> bool {
@@ -272,6 +274,16 @@ fn matrix() -> BTreeMap<&'static str, Entry> {
         ("get /caseload", WORKER, Own(no_body)),
         (
             "get /young-people/{id}/check-ins",
+            WORKER,
+            YoungPerson(no_body),
+        ),
+        (
+            "get /young-people/{id}/progress",
+            WORKER,
+            YoungPerson(no_body),
+        ),
+        (
+            "get /young-people/{id}/safety-plan",
             WORKER,
             YoungPerson(no_body),
         ),
@@ -565,8 +577,10 @@ fn expected(
             if !target.assigned_to(actor) {
                 return Some((404, "not_found"));
             }
-            if operation.get("x-lantern-consent-scope").is_some() && !target.shares_mood() {
-                return Some((403, "consent_required"));
+            if let Some(scope) = operation["x-lantern-consent-scope"].as_str() {
+                if !target.shares(scope) {
+                    return Some((403, "consent_required"));
+                }
             }
             None
         }

@@ -19,6 +19,8 @@ on_both_backends!(
     bad_paging_is_a_clear_error,
     thrive_groupings_are_agreed_kept_and_seen_by_the_young_person,
     thrive_is_for_the_assigned_worker_only_and_checked,
+    progress_shows_each_shared_section_and_only_those,
+    the_safety_plan_is_seen_only_while_shared,
 );
 
 /// Mood-sharing young person with one check-in per week, moods oldest first.
@@ -277,4 +279,124 @@ async fn thrive_is_for_the_assigned_worker_only_and_checked(app: TestApp) {
         .post_json(&path, Some(&young_person.access_token), &body)
         .await;
     assert_problem(response, StatusCode::FORBIDDEN, "forbidden").await;
+}
+
+async fn progress_shows_each_shared_section_and_only_those(app: TestApp) {
+    use lantern_core::RecordId;
+    use lantern_core::goals::{Goal, GoalRating};
+    use lantern_core::measures::{Answer, MeasureResponse, catalogue};
+    let (_, worker, young_person) = app.worker_with_young_person().await;
+    for scope in ["mood", "goals"] {
+        app.set_consent(&young_person, scope, true, true).await;
+    }
+    let grants = grants_from(&app.set_consent(&young_person, "wheel", true, true).await);
+    let now = chrono::Utc::now().fixed_offset();
+    let goal = Goal {
+        id: RecordId::generate(1, [1; 10]),
+        text: "Go to football on Saturdays".into(),
+        set_at: now - Duration::days(20),
+        closed_at: None,
+    };
+    let ratings = [(15, 2), (1, 6)].map(|(days, progress)| GoalRating {
+        id: RecordId::generate(days as u64 + 10, [days as u8; 10]),
+        goal_id: goal.id.clone(),
+        rated_at: now - Duration::days(days),
+        progress,
+    });
+    let wheel = catalogue().unwrap().wheel().unwrap();
+    let responses = [(14, 3), (2, 6)].map(|(days, value)| MeasureResponse {
+        id: RecordId::generate(days as u64 + 100, [days as u8 + 50; 10]),
+        measure_id: wheel.id.clone(),
+        completed_at: now - Duration::days(days),
+        answers: wheel
+            .items
+            .iter()
+            .map(|item| Answer {
+                item_id: item.id.clone(),
+                value,
+            })
+            .collect(),
+    });
+    let data = lantern_core::sync::DeviceData {
+        check_ins: (0..3)
+            .map(|week| check_in(3, week * 7 * 24 * 60 + 30, None))
+            .collect(),
+        goals: vec![goal],
+        goal_ratings: ratings.to_vec(),
+        measure_responses: responses.to_vec(),
+        ..Default::default()
+    };
+    let batch = serde_json::to_value(lantern_core::sync::build_sync_batch(&data, &grants)).unwrap();
+    assert_eq!(
+        app.sync(&young_person, &batch).await.status(),
+        StatusCode::OK
+    );
+
+    let path = format!("/api/v1/young-people/{}/progress", young_person.user_id);
+    let progress = app.get_json(&path, &worker).await;
+    assert_eq!(progress["mood"]["status"], "shared");
+    assert_eq!(progress["feelings"], json!({"status": "not_shared"}));
+    assert_eq!(progress["helps_most"], json!({"status": "not_shared"}));
+    let goals = &progress["goals"]["value"];
+    assert_eq!(goals["goals"][0]["text"], "Go to football on Saturdays");
+    assert_eq!(goals["changes"][0]["change"], 4);
+    let areas = progress["wheel"]["value"].as_array().unwrap();
+    assert_eq!(areas.len(), wheel.items.len());
+    assert!(areas.iter().all(|a| a["change"] == 3));
+
+    app.set_consent(&young_person, "goals", false, false).await;
+    let progress = app.get_json(&path, &worker).await;
+    assert_eq!(
+        progress["goals"],
+        json!({"status": "not_shared"}),
+        "revoking takes effect at once"
+    );
+    assert!(!progress.to_string().contains("football"));
+    let trail = app.audit_trail(&young_person);
+    assert_eq!(trail[0].0, "read_progress");
+
+    let response = app
+        .get(&format!("{path}?weeks=0"), Some(&worker.access_token))
+        .await;
+    assert_problem(
+        response,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "validation_failed",
+    )
+    .await;
+}
+
+async fn the_safety_plan_is_seen_only_while_shared(app: TestApp) {
+    use lantern_core::safety_plan::SafetyPlan;
+    let (_, worker, young_person) = app.worker_with_young_person().await;
+    let path = format!("/api/v1/young-people/{}/safety-plan", young_person.user_id);
+    let response = app.get(&path, Some(&worker.access_token)).await;
+    assert_problem(response, StatusCode::FORBIDDEN, "consent_required").await;
+
+    let grants = grants_from(
+        &app.set_consent(&young_person, "safety_plan", true, true)
+            .await,
+    );
+    let empty = app.get_json(&path, &worker).await;
+    assert_eq!(empty["safety_plan"], Value::Null);
+    let data = lantern_core::sync::DeviceData {
+        safety_plan: Some(SafetyPlan {
+            reasons_to_keep_going: vec!["My little sister".into()],
+            ..SafetyPlan::new(lantern_core::RecordId::generate(3, [3; 10]))
+        }),
+        ..Default::default()
+    };
+    let batch = serde_json::to_value(lantern_core::sync::build_sync_batch(&data, &grants)).unwrap();
+    app.sync(&young_person, &batch).await;
+    let plan = app.get_json(&path, &worker).await;
+    assert_eq!(
+        plan["safety_plan"]["reasons_to_keep_going"][0],
+        "My little sister"
+    );
+
+    app.set_consent(&young_person, "safety_plan", false, false)
+        .await;
+    let response = app.get(&path, Some(&worker.access_token)).await;
+    let body = assert_problem(response, StatusCode::FORBIDDEN, "consent_required").await;
+    assert!(!body.to_string().contains("sister"));
 }

@@ -86,6 +86,7 @@ fn sentence(action: &str, allowed: bool, detail: Option<&str>) -> String {
             "write down the kind of support you agreed together",
         ),
         "read_progress" => ("Looked at your progress.", "look at your progress"),
+        "read_safety_plan" => ("Looked at your safety plan.", "look at your safety plan"),
         "create_relink_code" => (
             "Made a code to move your account to a new phone.",
             "make a code to move your account to a new phone",

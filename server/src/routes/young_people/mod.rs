@@ -2,6 +2,8 @@
 //! passes through `access::assigned_worker`, and every read is audited.
 
 pub(crate) mod access;
+mod get_progress;
+mod get_safety_plan;
 mod list_check_ins;
 mod list_thrive_groupings;
 mod record_thrive_grouping;
@@ -18,6 +20,7 @@ pub fn endpoints() -> Vec<Endpoint> {
         param("limit", "integer", "1 to 200; 50 by default"),
         param("after", "string", "`next` from the previous page"),
     ];
+    const WEEKS: &[Param] = &[param("weeks", "integer", "1 to 60; 8 by default")];
     vec![
         Endpoint::get("/young-people/{id}/check-ins", "list_check_ins", || {
             web::get().to(list_check_ins::list_check_ins)
@@ -26,6 +29,18 @@ pub fn endpoints() -> Vec<Endpoint> {
         .assigned_worker()
         .scope(ConsentScope::Mood)
         .query(PAGE),
+        Endpoint::get("/young-people/{id}/progress", "get_progress", || {
+            web::get().to(get_progress::get_progress)
+        })
+        .summary("Progress computed by the core from what is shared now; each section not shared says only that; audited.")
+        .assigned_worker()
+        .query(WEEKS),
+        Endpoint::get("/young-people/{id}/safety-plan", "get_safety_plan", || {
+            web::get().to(get_safety_plan::get_safety_plan)
+        })
+        .summary("The young person's safety plan, in their words, when they share it; audited.")
+        .assigned_worker()
+        .scope(ConsentScope::SafetyPlan),
         Endpoint::get("/young-people/{id}/thrive", "list_thrive_groupings", || {
             web::get().to(list_thrive_groupings::list_thrive_groupings)
         })
