@@ -68,6 +68,7 @@ impl Drop for TestDatabase {
 }
 
 pub struct TestApp {
+    pub backend: Backend,
     pub base: String,
     /// Where `/metrics` is served when the settings give it its own address.
     pub metrics_base: Option<String>,
@@ -206,6 +207,7 @@ impl TestApp {
         let pool = app.pool();
         tokio::spawn(app.into_server());
         Some(TestApp {
+            backend,
             base,
             metrics_base,
             client: reqwest::Client::new(),
