@@ -120,8 +120,8 @@ impl Finished<'_> {
             metrics.observe(self.method, route, status, elapsed);
         }
         let span = self.span;
-        span.record("route", route);
-        let duration_ms = elapsed.as_secs_f64() * 1000.0;
+        span.record("route", tracing::field::display(route));
+        let duration_ms = (elapsed.as_secs_f64() * 1_000_000.0).round() / 1000.0;
         // Expected refusals (consent_required, not_found, …) are part of
         // normal work: INFO. A 5xx's cause is logged once, at ERROR, where
         // it arose.
