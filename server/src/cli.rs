@@ -1,4 +1,4 @@
-//! The `lantern` command: serve, operator actions and the demo seed.
+//! The `lantern` command: serve, migrate, operator actions and the demo.
 
 use std::io::BufRead;
 
@@ -24,11 +24,14 @@ struct Cli {
 enum Command {
     /// Serve the API and the web client (the default).
     Serve,
+    /// Bring the database schema up to date, print what was applied, and exit.
+    Migrate,
     /// Operator actions.
     #[command(subcommand)]
     Admin(AdminCommand),
     /// Add the demo service, worker and young people (once; safe to repeat).
-    SeedDemo,
+    #[command(alias = "seed-demo")]
+    Demo,
 }
 
 #[derive(Subcommand)]
@@ -99,8 +102,9 @@ pub async fn run() -> anyhow::Result<()> {
     let settings = Settings::from_env()?;
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(&settings).await,
+        Command::Migrate => migrate(&settings),
         Command::Admin(command) => admin(&settings, command),
-        Command::SeedDemo => seed_demo(&settings),
+        Command::Demo => demo(&settings),
     }
 }
 
@@ -120,6 +124,23 @@ async fn serve(settings: &Settings) -> anyhow::Result<()> {
     app.run_until_stopped()
         .await
         .context("the server stopped with an error")
+}
+
+fn migrate(settings: &Settings) -> anyhow::Result<()> {
+    settings.prepare_data_dir()?;
+    let pool = db::open(&settings.database_url, 1)?;
+    let mut conn = pool.get().context("cannot get a database connection")?;
+    let applied = db::run_migrations(&mut conn)?;
+    let database = describe_url(&settings.database_url);
+    if applied.is_empty() {
+        println!("{database} is up to date; no migration to apply");
+    } else {
+        for migration in &applied {
+            println!("applied {migration}");
+        }
+        println!("{database}: {} migrations applied", applied.len());
+    }
+    Ok(())
 }
 
 fn open(settings: &Settings) -> anyhow::Result<db::DbConn> {
@@ -223,7 +244,7 @@ fn read_password(password_stdin: bool) -> anyhow::Result<String> {
     Ok(password.trim_end_matches(['\r', '\n']).to_owned())
 }
 
-fn seed_demo(settings: &Settings) -> anyhow::Result<()> {
+fn demo(settings: &Settings) -> anyhow::Result<()> {
     let mut conn = open(settings)?;
     let created = seed::seed_demo(&mut conn)?;
     if created {
@@ -235,6 +256,11 @@ fn seed_demo(settings: &Settings) -> anyhow::Result<()> {
         "Worker sign-in: {} / {}",
         seed::DEMO_WORKER_EMAIL,
         seed::DEMO_WORKER_PASSWORD
+    );
+    println!(
+        "Duty contact sign-in: {} / {}",
+        seed::DEMO_DUTY_EMAIL,
+        seed::DEMO_DUTY_PASSWORD
     );
     Ok(())
 }

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use crate::db::{describe_url, is_postgres_url};
+use crate::edges::EdgeSettings;
 use crate::rate_limit::RateLimits;
 
 #[derive(Clone)]
@@ -20,6 +21,9 @@ pub struct Settings {
     pub pool_size: u32,
     /// `LANTERN_RATE_LIMIT_*` and `LANTERN_TRUSTED_PROXIES`.
     pub rate_limits: RateLimits,
+    /// `LANTERN_CORS_ORIGINS`, `LANTERN_HSTS`, `LANTERN_METRICS`,
+    /// `LANTERN_METRICS_BIND`.
+    pub edges: EdgeSettings,
 }
 
 // The URL may hold a password: never print it.
@@ -32,6 +36,7 @@ impl std::fmt::Debug for Settings {
             .field("web_root", &self.web_root)
             .field("pool_size", &self.pool_size)
             .field("rate_limits", &self.rate_limits)
+            .field("edges", &self.edges)
             .finish()
     }
 }
@@ -74,6 +79,7 @@ impl Settings {
             ),
             pool_size,
             rate_limits,
+            edges: EdgeSettings::from_lookup(&lookup)?,
         })
     }
 }
@@ -148,6 +154,33 @@ mod tests {
             .err()
             .unwrap();
         assert!(error.to_string().contains("LANTERN_RATE_LIMIT_SIGN_IN"));
+    }
+
+    #[test]
+    fn edges_default_to_same_origin_no_hsts_and_metrics_beside_the_api() {
+        let s = settings(&[]).unwrap();
+        assert_eq!(s.edges, EdgeSettings::default());
+        assert!(s.edges.cors_origins.is_empty());
+        assert!(!s.edges.hsts);
+        assert!(s.edges.metrics);
+        let s = settings(&[
+            (
+                "LANTERN_CORS_ORIGINS",
+                "https://app.example.org,https://b.example.org",
+            ),
+            ("LANTERN_HSTS", "on"),
+            ("LANTERN_METRICS", "off"),
+            ("LANTERN_METRICS_BIND", "127.0.0.1:9100"),
+        ])
+        .unwrap();
+        assert_eq!(s.edges.cors_origins.len(), 2);
+        assert!(s.edges.hsts);
+        assert!(!s.edges.metrics);
+        assert_eq!(s.edges.metrics_bind.as_deref(), Some("127.0.0.1:9100"));
+        let error = settings(&[("LANTERN_HSTS", "maybe")]).err().unwrap();
+        assert!(error.to_string().contains("LANTERN_HSTS"));
+        let error = settings(&[("LANTERN_CORS_ORIGINS", "*")]).err().unwrap();
+        assert!(error.to_string().contains("LANTERN_CORS_ORIGINS"));
     }
 
     #[test]

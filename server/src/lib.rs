@@ -6,6 +6,7 @@ pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod db;
+pub mod edges;
 pub mod error;
 pub mod jobs;
 pub mod rate_limit;

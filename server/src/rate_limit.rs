@@ -159,35 +159,39 @@ impl RateLimiter {
 async fn limit_by_ip(
     bucket: Bucket,
     req: ServiceRequest,
-    next: Next<impl MessageBody>,
+    next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     if let Some(limiter) = req.app_data::<web::Data<RateLimiter>>() {
         let ip = limiter.client_ip(req.request());
         if let Err(error) = limiter.check(bucket, &ip, Instant::now()) {
             tracing::warn!(bucket = ?bucket, "rate limited");
-            return Err(error.into());
+            // An answer, not an `Err`: errors returned from middleware skip
+            // the edge middleware's headers (no-store, the request id).
+            return Ok(req.error_response(error).map_into_right_body());
         }
     }
-    next.call(req).await
+    next.call(req)
+        .await
+        .map(ServiceResponse::map_into_left_body)
 }
 
 pub async fn sign_in_by_ip(
     req: ServiceRequest,
-    next: Next<impl MessageBody>,
+    next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     limit_by_ip(Bucket::SignIn, req, next).await
 }
 
 pub async fn codes_by_ip(
     req: ServiceRequest,
-    next: Next<impl MessageBody>,
+    next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     limit_by_ip(Bucket::Codes, req, next).await
 }
 
 pub async fn refresh_by_ip(
     req: ServiceRequest,
-    next: Next<impl MessageBody>,
+    next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     limit_by_ip(Bucket::Refresh, req, next).await
 }

@@ -1,22 +1,34 @@
 //! Demo data for a new user to explore: a clearly fictional service, a
 //! worker whose login is printed, and young people with weeks of check-ins
-//! shared in different ways. Running it again changes nothing.
+//! shared in different ways, THRIVE groupings agreed with each (one changed
+//! along the way), an open disclosure alert and one acknowledged with a
+//! note, and a duty contact who is told when an alert waits too long.
+//! Running it again changes nothing.
 
 use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
-use lantern_core::checkin::{Context, Sleep, SleepQuality};
+use lantern_core::checkin::{Context, SelfHarmAnswer, Sleep, SleepQuality};
 use lantern_core::consent::{CONSENT_WORDING_VERSION, share_check_in};
+use lantern_core::disclosure::{Disclosure, Told};
 use lantern_core::profile::AgeBand;
+use lantern_core::thrive::ThriveGrouping;
 use lantern_core::{CheckIn, ConsentGrant, ConsentScope, Feeling, FeelingEntry, RecordId};
 
 use crate::admin::{self, NewStaff};
+use crate::db::alerts::{self, NewAlert};
 use crate::db::consents::{self, NewConsentEvent};
 use crate::db::ids::{ServiceId, UserId, new_row_id};
+use crate::db::service_settings::{self, ServiceSettings};
 use crate::db::users::{self, NewUser, Role};
-use crate::db::{AnyConnection, check_ins, services, write};
+use crate::db::{AnyConnection, check_ins, services, thrive, write};
 
 pub const DEMO_SERVICE: &str = "Riverside Young People's Service (demo)";
 pub const DEMO_WORKER_EMAIL: &str = "demo.worker@lantern.example";
 pub const DEMO_WORKER_PASSWORD: &str = "lantern-demo-worker";
+/// The duty contact: unacknowledged alerts go to them after
+/// `DEMO_ESCALATION_MINUTES`.
+pub const DEMO_DUTY_EMAIL: &str = "demo.duty@lantern.example";
+pub const DEMO_DUTY_PASSWORD: &str = "lantern-demo-duty";
+pub const DEMO_ESCALATION_MINUTES: i32 = 3 * 60;
 
 pub struct DemoYoungPerson {
     name: &'static str,
@@ -26,6 +38,18 @@ pub struct DemoYoungPerson {
     /// Mood drifts from `start` towards `end` over the weeks.
     start: f64,
     end: f64,
+    /// The THRIVE grouping agreed when they joined, and the one agreed
+    /// later, each with the reason written down.
+    thrive: [(ThriveGrouping, &'static str); 2],
+    alert: Option<DemoAlert>,
+}
+
+/// A disclosure from the check-in's self-harm question.
+pub struct DemoAlert {
+    answer: SelfHarmAnswer,
+    days_ago: i64,
+    /// The worker's note of what they did; `None` leaves the alert open.
+    acknowledged: Option<&'static str>,
 }
 
 const YOUNG_PEOPLE: [DemoYoungPerson; 4] = [
@@ -40,6 +64,17 @@ const YOUNG_PEOPLE: [DemoYoungPerson; 4] = [
         weeks: 6,
         start: 2.0,
         end: 3.8,
+        thrive: [
+            (
+                ThriveGrouping::GettingHelp,
+                "Agreed with Sky: six sessions on worries about school.",
+            ),
+            (
+                ThriveGrouping::GettingAdvice,
+                "Agreed with Sky: worries are easier now; check in monthly.",
+            ),
+        ],
+        alert: None,
     },
     DemoYoungPerson {
         name: "Jay",
@@ -48,6 +83,21 @@ const YOUNG_PEOPLE: [DemoYoungPerson; 4] = [
         weeks: 4,
         start: 3.5,
         end: 2.6,
+        thrive: [
+            (
+                ThriveGrouping::GettingAdvice,
+                "Agreed with Jay: ideas for falling-outs with friends.",
+            ),
+            (
+                ThriveGrouping::GettingHelp,
+                "Agreed with Jay: weekly sessions while things are hard at home.",
+            ),
+        ],
+        alert: Some(DemoAlert {
+            answer: SelfHarmAnswer::ALittle,
+            days_ago: 0,
+            acknowledged: None,
+        }),
     },
     DemoYoungPerson {
         name: "Robin",
@@ -56,6 +106,17 @@ const YOUNG_PEOPLE: [DemoYoungPerson; 4] = [
         weeks: 3,
         start: 3.0,
         end: 3.0,
+        thrive: [
+            (
+                ThriveGrouping::GettingAdvice,
+                "Agreed with Robin: where to find help with exam stress.",
+            ),
+            (
+                ThriveGrouping::Thriving,
+                "Agreed with Robin: exams are over and things are okay.",
+            ),
+        ],
+        alert: None,
     },
     DemoYoungPerson {
         name: "Alex",
@@ -64,6 +125,24 @@ const YOUNG_PEOPLE: [DemoYoungPerson; 4] = [
         weeks: 5,
         start: 2.5,
         end: 2.9,
+        thrive: [
+            (
+                ThriveGrouping::GettingHelp,
+                "Agreed with Alex: sessions on low mood, with goals.",
+            ),
+            (
+                ThriveGrouping::GettingMoreHelp,
+                "Agreed with Alex: CAMHS referral alongside our sessions.",
+            ),
+        ],
+        alert: Some(DemoAlert {
+            answer: SelfHarmAnswer::Yes,
+            days_ago: 9,
+            acknowledged: Some(
+                "Met Alex at school the next morning. We went through their safety plan \
+                 together and, as Alex agreed, told their head of year.",
+            ),
+        }),
     },
 ];
 
@@ -83,8 +162,26 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<bool> {
             password: DEMO_WORKER_PASSWORD,
         },
     )?;
+    let duty = admin::create_staff(
+        conn,
+        NewStaff {
+            service: &service,
+            role: Role::Worker,
+            email: DEMO_DUTY_EMAIL,
+            display_name: "Morgan Hale (duty)",
+            password: DEMO_DUTY_PASSWORD,
+        },
+    )?;
     let now = Utc::now();
     write(conn, |conn| -> anyhow::Result<()> {
+        service_settings::save(
+            conn,
+            &ServiceSettings {
+                duty_contact_id: Some(duty.to_string()),
+                alert_escalation_minutes: DEMO_ESCALATION_MINUTES,
+                ..ServiceSettings::defaults(&service)
+            },
+        )?;
         for (index, person) in YOUNG_PEOPLE.iter().enumerate() {
             seed_young_person(conn, &service, &worker, person, index as u64, now)?;
         }
@@ -168,6 +265,64 @@ fn seed_young_person(
         if let Some(shared) = share_check_in(&check_in, &grants) {
             check_ins::upsert(conn, &id, &shared, at.naive_utc())?;
         }
+    }
+    let [(first, first_reason), (then, then_reason)] = person.thrive;
+    thrive::record(
+        conn,
+        &id,
+        first,
+        first_reason,
+        worker,
+        (joined + Duration::days(1)).naive_utc(),
+    )?;
+    let changed = joined + Duration::weeks(person.weeks / 2 + 1);
+    thrive::record(conn, &id, then, then_reason, worker, changed.naive_utc())?;
+    if let Some(alert) = &person.alert {
+        seed_alert(conn, service, worker, &id, alert, now, &mut random)?;
+    }
+    Ok(())
+}
+
+/// Raises the alert as the sync path does for a disclosure from the
+/// check-in's self-harm question, and acknowledges it if the demo says so.
+fn seed_alert(
+    conn: &mut AnyConnection,
+    service: &ServiceId,
+    worker: &UserId,
+    young_person: &UserId,
+    alert: &DemoAlert,
+    now: DateTime<Utc>,
+    random: &mut Lcg,
+) -> anyhow::Result<()> {
+    let at = now - Duration::days(alert.days_ago) - Duration::hours(2);
+    let disclosure = Disclosure {
+        id: RecordId::generate(at.timestamp_millis() as u64, random.bytes()),
+        recorded_at: at.fixed_offset(),
+        told: Told::SelfHarmQuestion {
+            answer: alert.answer,
+        },
+    };
+    let measures =
+        lantern_core::measures::catalogue().map_err(|e| anyhow::anyhow!("questionnaires: {e}"))?;
+    disclosure.validate(measures)?;
+    alerts::raise(
+        conn,
+        NewAlert {
+            service,
+            young_person,
+            disclosure_id: disclosure.id.as_str(),
+            summary: disclosure.describe(measures),
+            disclosed_at: at.naive_utc(),
+        },
+        at.naive_utc(),
+    )?;
+    if let Some(note) = alert.acknowledged {
+        let raised = alerts::for_young_person(conn, young_person)?
+            .into_iter()
+            .find(|row| row.disclosure_id == disclosure.id.as_str())
+            .ok_or_else(|| anyhow::anyhow!("the demo alert was not raised"))?;
+        let acknowledged = at + Duration::hours(16);
+        alerts::acknowledge(conn, &raised.id, worker, note, acknowledged.naive_utc())?;
     }
     Ok(())
 }

@@ -2,9 +2,10 @@
 //! port 0 and read the port back.
 
 use std::net::TcpListener;
+use std::sync::Arc;
 
 use actix_web::dev::Server;
-use actix_web::middleware::{DefaultHeaders, NormalizePath, TrailingSlash};
+use actix_web::middleware::{Condition, NormalizePath, TrailingSlash, from_fn};
 use actix_web::{App, HttpServer, web};
 use anyhow::Context;
 use chrono::Utc;
@@ -12,11 +13,15 @@ use chrono::Utc;
 use crate::auth::tokens::TokenKeys;
 use crate::config::Settings;
 use crate::db::{self, DbPool};
+use crate::edges::cors;
+use crate::edges::metrics::{self, Metrics};
+use crate::edges::middleware::{EdgeState, around_request};
 use crate::rate_limit::RateLimiter;
 use crate::{routes, web_client};
 
 pub struct Application {
     port: u16,
+    metrics_port: Option<u16>,
     server: Server,
     pool: DbPool,
 }
@@ -38,24 +43,66 @@ impl Application {
         // One limiter for all workers of this instance.
         let limiter = web::Data::new(RateLimiter::new(settings.rate_limits));
         let web_root = settings.web_root.clone();
+        let edges = settings.edges.clone();
+        let metrics = edges
+            .metrics
+            .then(Metrics::new)
+            .transpose()
+            .context("cannot set up metrics")?
+            .map(Arc::new);
+        // `/metrics` beside the API, unless it has an address of its own.
+        let metrics_here = if edges.metrics_bind.is_none() {
+            metrics.clone()
+        } else {
+            None
+        };
+        let metrics_port = match (&metrics, &edges.metrics_bind) {
+            (Some(metrics), Some(bind)) => Some(serve_metrics_alone(bind, metrics, &pool)?),
+            _ => None,
+        };
+        let edge_state = web::Data::new(EdgeState::new(&edges, metrics.clone()));
         let server = HttpServer::new(move || {
+            let cors = Condition::new(
+                !edges.cors_origins.is_empty(),
+                cors::middleware(&edges.cors_origins),
+            );
+            let metrics_here = metrics_here.clone();
+            // The last `wrap` is the outermost: the edge middleware sees
+            // every answer, including CORS preflights and refusals.
             App::new()
-                .wrap(security_headers())
                 .wrap(NormalizePath::new(TrailingSlash::Trim))
-                .wrap(tracing_actix_web::TracingLogger::default())
+                .wrap(cors)
+                .wrap(from_fn(around_request))
+                .app_data(edge_state.clone())
                 .app_data(pool_data.clone())
                 .app_data(keys.clone())
                 .app_data(limiter.clone())
                 .configure(routes::config)
+                .configure(move |cfg| {
+                    if let Some(metrics) = metrics_here {
+                        cfg.app_data(web::Data::from(metrics))
+                            .configure(metrics::config);
+                    }
+                })
                 .configure(|cfg| web_client::config(cfg, &web_root))
         })
         .listen(listener)?
         .run();
-        Ok(Application { port, server, pool })
+        Ok(Application {
+            port,
+            metrics_port,
+            server,
+            pool,
+        })
     }
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// The port of `/metrics` when `LANTERN_METRICS_BIND` gives it one.
+    pub fn metrics_port(&self) -> Option<u16> {
+        self.metrics_port
     }
 
     pub fn pool(&self) -> DbPool {
@@ -71,19 +118,22 @@ impl Application {
     }
 }
 
-fn security_headers() -> DefaultHeaders {
-    DefaultHeaders::new()
-        .add(("X-Content-Type-Options", "nosniff"))
-        .add(("Referrer-Policy", "no-referrer"))
-        .add(("X-Frame-Options", "DENY"))
-        .add((
-            "Permissions-Policy",
-            "geolocation=(), camera=(), microphone=()",
-        ))
-        .add((
-            "Content-Security-Policy",
-            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
-             style-src 'self' 'unsafe-inline'; img-src 'self' data:; \
-             connect-src 'self'; frame-ancestors 'none'; base-uri 'none'",
-        ))
+/// `/metrics` alone on its own (private) address; the API is not there.
+fn serve_metrics_alone(bind: &str, metrics: &Arc<Metrics>, pool: &DbPool) -> anyhow::Result<u16> {
+    let listener =
+        TcpListener::bind(bind).with_context(|| format!("cannot listen on {bind} for metrics"))?;
+    let port = listener.local_addr()?.port();
+    let metrics = web::Data::from(metrics.clone());
+    let pool = web::Data::new(pool.clone());
+    let server = HttpServer::new(move || {
+        App::new()
+            .app_data(metrics.clone())
+            .app_data(pool.clone())
+            .configure(metrics::config)
+    })
+    .workers(1)
+    .listen(listener)?
+    .run();
+    tokio::spawn(server);
+    Ok(port)
 }

@@ -68,7 +68,10 @@ impl Drop for TestDatabase {
 }
 
 pub struct TestApp {
+    pub backend: Backend,
     pub base: String,
+    /// Where `/metrics` is served when the settings give it its own address.
+    pub metrics_base: Option<String>,
     pub client: reqwest::Client,
     pub pool: DbPool,
     _database: TestDatabase,
@@ -137,6 +140,14 @@ impl TestApp {
 
     /// As `spawn`, with these rate limits.
     pub async fn spawn_with(backend: Backend, rate_limits: RateLimits) -> Option<TestApp> {
+        Self::spawn_configured(backend, move |settings| settings.rate_limits = rate_limits).await
+    }
+
+    /// As `spawn`, with the settings changed by `configure` first.
+    pub async fn spawn_configured(
+        backend: Backend,
+        configure: impl FnOnce(&mut Settings),
+    ) -> Option<TestApp> {
         let (database_url, database) = match backend {
             Backend::Sqlite => {
                 let dir = tempfile::tempdir().unwrap();
@@ -178,20 +189,27 @@ impl TestApp {
                 )
             }
         };
-        let settings = Settings {
+        let mut settings = Settings {
             bind: "127.0.0.1:0".into(),
             data_dir: std::env::temp_dir(),
             database_url,
             web_root: "does-not-exist".into(),
             pool_size: 4,
-            rate_limits,
+            rate_limits: generous_limits(),
+            edges: Default::default(),
         };
+        configure(&mut settings);
         let app = Application::build(&settings).unwrap();
         let base = format!("http://127.0.0.1:{}", app.port());
+        let metrics_base = app
+            .metrics_port()
+            .map(|port| format!("http://127.0.0.1:{port}"));
         let pool = app.pool();
         tokio::spawn(app.into_server());
         Some(TestApp {
+            backend,
             base,
+            metrics_base,
             client: reqwest::Client::new(),
             pool,
             _database: database,

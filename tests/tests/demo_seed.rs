@@ -1,9 +1,18 @@
 //! The demo seed fills a new database once and changes nothing when run
-//! again, and its worker can sign in and see shared check-ins.
+//! again, and its worker can sign in and see shared check-ins, alerts (one
+//! open, one acknowledged with a note), THRIVE groupings with a change, and
+//! a service with a duty contact.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
-use lantern_server::seed::{DEMO_WORKER_EMAIL, DEMO_WORKER_PASSWORD, seed_demo};
+use lantern_core::checkin::SelfHarmAnswer;
+use lantern_core::disclosure::{Disclosure, Told};
+use lantern_server::db::ids::ServiceId;
+use lantern_server::db::{service_settings, services, users};
+use lantern_server::seed::{
+    DEMO_DUTY_EMAIL, DEMO_ESCALATION_MINUTES, DEMO_SERVICE, DEMO_WORKER_EMAIL,
+    DEMO_WORKER_PASSWORD, seed_demo,
+};
 use lantern_tests::{Session, StatusCode, TestApp, on_both_backends};
 use serde_json::{Value, json};
 
@@ -65,4 +74,67 @@ async fn the_demo_is_seeded_once_and_explorable(app: TestApp) {
         app.get(&path, Some(&worker.access_token)).await.status(),
         StatusCode::FORBIDDEN
     );
+
+    // Alerts: one open, one acknowledged with a note, each summarised as the
+    // sync path summarises a disclosure (the answer only).
+    let open_alerts = app.get_json("/api/v1/alerts", &worker).await;
+    assert_eq!(open_alerts["alerts"].as_array().unwrap().len(), 1);
+    let alerts = app.get_json("/api/v1/alerts?status=all", &worker).await;
+    let alerts = alerts["alerts"].as_array().unwrap();
+    assert_eq!(alerts.len(), 2, "{alerts:?}");
+    let open: Vec<_> = alerts
+        .iter()
+        .filter(|a| a["acknowledged_at"].is_null())
+        .collect();
+    assert_eq!(open.len(), 1, "one alert waits: {alerts:?}");
+    assert_eq!(open[0]["display_name"], "Jay");
+    let measures = lantern_core::measures::catalogue().unwrap();
+    let said = |answer| {
+        Disclosure {
+            id: lantern_core::RecordId::generate(0, [0; 10]),
+            recorded_at: chrono::Utc::now().fixed_offset(),
+            told: Told::SelfHarmQuestion { answer },
+        }
+        .describe(measures)
+    };
+    assert_eq!(open[0]["summary"], said(SelfHarmAnswer::ALittle));
+    let done = alerts
+        .iter()
+        .find(|a| a["acknowledged_at"].is_string())
+        .unwrap();
+    assert_eq!(done["display_name"], "Alex");
+    assert_eq!(done["summary"], said(SelfHarmAnswer::Yes));
+    assert!(
+        done["acknowledgement_note"]
+            .as_str()
+            .is_some_and(|note| note.contains("safety plan")),
+        "{done}"
+    );
+
+    // THRIVE: every young person has a grouping agreed, changed once.
+    for person in people {
+        let path = format!(
+            "/api/v1/young-people/{}/thrive",
+            person["id"].as_str().unwrap()
+        );
+        let thrive = app.get_json(&path, &worker).await;
+        let history = thrive["history"].as_array().unwrap();
+        assert_eq!(history.len(), 2, "{thrive}");
+        assert_ne!(history[0]["grouping"], history[1]["grouping"], "{thrive}");
+        assert_eq!(thrive["current"], history[0]["grouping"]);
+    }
+
+    // The service has a duty contact (a worker of the demo service) and its
+    // own escalation time.
+    let mut conn = app.pool.get().unwrap();
+    let service = services::find_by_name(&mut conn, DEMO_SERVICE)
+        .unwrap()
+        .unwrap();
+    let settings = service_settings::get(&mut conn, &ServiceId(service.id.clone())).unwrap();
+    assert_eq!(settings.alert_escalation_minutes, DEMO_ESCALATION_MINUTES);
+    let duty = users::find(&mut conn, &settings.duty_contact().unwrap())
+        .unwrap()
+        .unwrap();
+    assert_eq!(duty.email.as_deref(), Some(DEMO_DUTY_EMAIL));
+    assert_eq!(duty.service().as_str(), service.id);
 }

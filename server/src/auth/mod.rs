@@ -16,6 +16,7 @@ use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 use crate::db::ids::{ServiceId, UserId};
 use crate::db::users::Role;
 use crate::db::{DbPool, refresh_tokens};
+use crate::edges::request_id::{self, RequestId};
 use crate::error::ApiError;
 use crate::rate_limit::{Bucket, RateLimiter};
 use crate::routes::with_conn;
@@ -35,6 +36,9 @@ pub struct AuthUser {
     pub service: ServiceId,
     /// The sign-in (refresh-token family) of this request.
     pub session: String,
+    /// This request's id. It rides with the caller so that every audit row
+    /// a signed-in handler writes carries it without more plumbing.
+    pub request_id: RequestId,
 }
 
 impl AuthUser {
@@ -125,6 +129,7 @@ fn verify(req: &HttpRequest) -> Result<EnrollingUser, ApiError> {
             role: claims.role,
             service: ServiceId(claims.svc),
             session: claims.sid,
+            request_id: request_id::of(req),
         },
         scope: claims.scp,
     })

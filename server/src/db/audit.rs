@@ -19,6 +19,9 @@ pub struct AuditEvent {
     pub outcome: String,
     pub detail: Option<String>,
     pub created_at: NaiveDateTime,
+    /// The `X-Request-Id` of the request that wrote it; none for events
+    /// made by Lantern itself.
+    pub request_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +47,8 @@ pub struct Entry<'a> {
     pub outcome: Outcome,
     /// Never personal data: a reason code or a count.
     pub detail: Option<String>,
+    /// The request it happened in (`X-Request-Id`), to find it in the logs.
+    pub request_id: &'a str,
 }
 
 pub fn record(conn: &mut AnyConnection, entry: Entry<'_>, now: NaiveDateTime) -> QueryResult<()> {
@@ -57,6 +62,7 @@ pub fn record(conn: &mut AnyConnection, entry: Entry<'_>, now: NaiveDateTime) ->
             audit_events::outcome.eq(entry.outcome.as_str()),
             audit_events::detail.eq(entry.detail),
             audit_events::created_at.eq(now),
+            audit_events::request_id.eq(entry.request_id),
         ))
         .execute(conn)?;
     Ok(())

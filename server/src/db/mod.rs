@@ -72,15 +72,22 @@ impl CustomizeConnection<AnyConnection, diesel::r2d2::Error> for SqliteSettings 
 /// Opens a pool and brings the schema up to date.
 pub fn connect(url: &str, max_size: u32) -> anyhow::Result<DbPool> {
     use anyhow::Context;
-    let manager = ConnectionManager::<AnyConnection>::new(url);
-    let pool = Pool::builder()
-        .max_size(max_size)
-        .connection_customizer(Box::new(SqliteSettings))
-        .build(manager)
-        .with_context(|| format!("cannot open the database ({})", describe_url(url)))?;
+    let pool = open(url, max_size)?;
     let mut conn = pool.get().context("cannot get a database connection")?;
     run_migrations(&mut conn)?;
     Ok(pool)
+}
+
+/// Opens a pool and leaves the schema as it is (`lantern migrate` reports
+/// what it applies itself).
+pub fn open(url: &str, max_size: u32) -> anyhow::Result<DbPool> {
+    use anyhow::Context;
+    let manager = ConnectionManager::<AnyConnection>::new(url);
+    Pool::builder()
+        .max_size(max_size)
+        .connection_customizer(Box::new(SqliteSettings))
+        .build(manager)
+        .with_context(|| format!("cannot open the database ({})", describe_url(url)))
 }
 
 /// Reverts every migration (down.sql), for tests that prove each one undoes
@@ -93,16 +100,19 @@ pub fn revert_all_migrations(conn: &mut AnyConnection) -> anyhow::Result<()> {
     .map_err(|e| anyhow::anyhow!("reverting migrations failed: {e}"))
 }
 
-pub fn run_migrations(conn: &mut AnyConnection) -> anyhow::Result<()> {
+/// Applies the migrations not yet applied; returns their versions, oldest
+/// first.
+pub fn run_migrations(conn: &mut AnyConnection) -> anyhow::Result<Vec<String>> {
     let applied = match conn {
         AnyConnection::Postgresql(pg) => pg.run_pending_migrations(POSTGRES_MIGRATIONS),
         AnyConnection::Sqlite(sqlite) => sqlite.run_pending_migrations(SQLITE_MIGRATIONS),
     }
     .map_err(|e| anyhow::anyhow!("migrations failed: {e}"))?;
-    for migration in applied {
+    let applied: Vec<String> = applied.iter().map(ToString::to_string).collect();
+    for migration in &applied {
         tracing::info!(%migration, "applied migration");
     }
-    Ok(())
+    Ok(applied)
 }
 
 /// The database URL without any password, for messages.

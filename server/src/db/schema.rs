@@ -117,6 +117,7 @@ diesel::table! {
         outcome -> Text,
         detail -> Nullable<Text>,
         created_at -> Timestamp,
+        request_id -> Nullable<Text>,
     }
 }
 

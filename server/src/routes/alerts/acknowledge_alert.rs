@@ -73,6 +73,7 @@ pub async fn acknowledge_alert(
                 Entry {
                     service: &caller.service,
                     actor: &caller.id,
+                    request_id: caller.request_id.as_str(),
                     action: "acknowledge_alert",
                     subject: Some(&young_person),
                     outcome: Outcome::Allowed,

@@ -78,6 +78,7 @@ pub async fn list_alerts(
                         Entry {
                             service: &caller.service,
                             actor: &caller.id,
+                            request_id: caller.request_id.as_str(),
                             action: "read_alerts",
                             subject: Some(&young_person),
                             outcome: Outcome::Allowed,

@@ -114,6 +114,7 @@ fn caseload_entry(
             Entry {
                 service: &caller.service,
                 actor: &caller.id,
+                request_id: caller.request_id.as_str(),
                 action: "view_caseload_entry",
                 subject: Some(&id),
                 outcome: Outcome::Allowed,

@@ -61,6 +61,7 @@ pub async fn create_relink_code(
                 Entry {
                     service: &caller.service,
                     actor: &caller.id,
+                    request_id: caller.request_id.as_str(),
                     action: ACTION,
                     subject: Some(&young_person),
                     outcome: Outcome::Allowed,

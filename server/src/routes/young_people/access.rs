@@ -63,6 +63,7 @@ pub fn log(
         Entry {
             service: &caller.service,
             actor: &caller.id,
+            request_id: caller.request_id.as_str(),
             action,
             subject: Some(young_person),
             outcome,
