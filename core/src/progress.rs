@@ -357,18 +357,18 @@ fn context_patterns(check_ins: &[&CheckIn]) -> Vec<ContextPattern> {
 }
 
 fn helps_most(uses: &[StrategyUse]) -> Vec<HelpfulStrategy> {
-    // Rated uses grouped by strategy, newest first within each.
+    // Rated uses grouped by strategy (sorting by id alone: comparing times
+    // too, across all uses, doubled the time this takes)…
     let mut rated: Vec<&StrategyUse> = uses.iter().filter(|u| u.after.is_some()).collect();
-    sort_by(&mut rated, |a, b| {
-        a.strategy_id
-            .cmp(&b.strategy_id)
-            .then(b.used_at.cmp(&a.used_at))
-    });
+    sort_by(&mut rated, |a, b| a.strategy_id.cmp(&b.strategy_id));
     let mut helpful: Vec<HelpfulStrategy> = rated
         .chunk_by(|a, b| a.strategy_id == b.strategy_id)
         .filter(|rated| rated.len() >= HELPFUL_MIN_USES)
         .filter_map(|rated| {
-            let recent = &rated[..rated.len().min(HELPFUL_RECENT)];
+            // …then the newest first within each.
+            let mut recent = rated.to_vec();
+            sort_by_key(&mut recent, |u| std::cmp::Reverse(u.used_at));
+            recent.truncate(HELPFUL_RECENT);
             let helped = recent.iter().filter(|u| u.helped() == Some(true)).count();
             // Only what helped more often than not is called helpful.
             (helped * 2 > recent.len()).then(|| HelpfulStrategy {
