@@ -263,6 +263,21 @@ async fn ending_an_assignment_ends_the_workers_access_at_once(app: TestApp) {
     );
     let response = app.delete(&end, Some(&admin.access_token)).await;
     assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    let log = app.get_json("/api/v1/me/audit-events", &young_person).await;
+    let sentences: Vec<&str> = log["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["sentence"].as_str().unwrap())
+        .collect();
+    assert!(
+        sentences.contains(&"Linked a worker to you."),
+        "{sentences:?}"
+    );
+    assert_eq!(
+        sentences[0], "Ended a worker's link to you.",
+        "the young person sees who changed who can see"
+    );
     let response = app
         .get(&check_ins, Some(&worker_session.access_token))
         .await;

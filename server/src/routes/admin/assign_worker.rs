@@ -17,12 +17,9 @@ pub async fn assign_worker(
     caller.require(Role::Admin)?;
     let (worker, young_person) = path.into_inner();
     with_conn(&pool, move |conn| {
-        Ok(admin::assign(
-            conn,
-            Some(&caller.service),
-            &UserId(worker),
-            &UserId(young_person),
-        )?)
+        let young_person = UserId(young_person);
+        admin::assign(conn, Some(&caller.service), &UserId(worker), &young_person)?;
+        super::audit(conn, &caller, &young_person, "assign_worker")
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())

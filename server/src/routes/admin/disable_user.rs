@@ -22,7 +22,8 @@ pub async fn disable_user(
         return Err(ApiError::Forbidden);
     }
     with_conn(&pool, move |conn| {
-        Ok(admin::disable_user(conn, Some(&caller.service), &user)?)
+        admin::disable_user(conn, Some(&caller.service), &user)?;
+        super::audit(conn, &caller, &user, "disable_account")
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())

@@ -18,12 +18,9 @@ pub async fn end_assignment(
     caller.require(Role::Admin)?;
     let (worker, young_person) = path.into_inner();
     with_conn(&pool, move |conn| {
-        Ok(admin::unassign(
-            conn,
-            Some(&caller.service),
-            &UserId(worker),
-            &UserId(young_person),
-        )?)
+        let young_person = UserId(young_person);
+        admin::unassign(conn, Some(&caller.service), &UserId(worker), &young_person)?;
+        super::audit(conn, &caller, &young_person, "end_assignment")
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())

@@ -12,6 +12,32 @@ use super::endpoint::Endpoint;
 use crate::db::users::Role;
 use actix_web::web;
 
+/// Writes what an admin did to a person's account to the audit log, which
+/// the young person sees.
+fn audit(
+    conn: &mut crate::db::AnyConnection,
+    caller: &crate::auth::AuthUser,
+    subject: &crate::db::ids::UserId,
+    action: &str,
+) -> Result<(), crate::error::ApiError> {
+    crate::db::write(conn, |conn| {
+        crate::db::audit::record(
+            conn,
+            crate::db::audit::Entry {
+                service: &caller.service,
+                actor: &caller.id,
+                action,
+                subject: Some(subject),
+                outcome: crate::db::audit::Outcome::Allowed,
+                detail: None,
+                request_id: caller.request_id.as_str(),
+            },
+            chrono::Utc::now().naive_utc(),
+        )
+    })?;
+    Ok(())
+}
+
 pub fn endpoints() -> Vec<Endpoint> {
     const ADMIN: &[Role] = &[Role::Admin];
     vec![

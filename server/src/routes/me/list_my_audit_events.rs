@@ -87,6 +87,12 @@ fn sentence(action: &str, allowed: bool, detail: Option<&str>) -> String {
         ),
         "read_progress" => ("Looked at your progress.", "look at your progress"),
         "read_safety_plan" => ("Looked at your safety plan.", "look at your safety plan"),
+        "assign_worker" => ("Linked a worker to you.", "link a worker to you"),
+        "end_assignment" => (
+            "Ended a worker's link to you.",
+            "end a worker's link to you",
+        ),
+        "disable_account" => ("Turned your account off.", "turn your account off"),
         "create_relink_code" => (
             "Made a code to move your account to a new phone.",
             "make a code to move your account to a new phone",
