@@ -252,8 +252,8 @@ async fn an_unacknowledged_alert_escalates_to_the_duty_contact_once(app: TestApp
         .log_in(&app.create_staff(&worker.service, Role::Admin))
         .await;
     let response = app
-        .put_json(
-            "/api/v1/service/settings",
+        .patch_json(
+            "/api/v1/admin/service",
             Some(&admin.access_token),
             &json!({"duty_contact_id": duty.id.as_str(), "alert_escalation_minutes": 60}),
         )
@@ -315,8 +315,8 @@ async fn with_no_worker_assigned_the_duty_contact_is_told_at_once(app: TestApp) 
         "nobody to tell: the app must not say otherwise"
     );
 
-    app.put_json(
-        "/api/v1/service/settings",
+    app.patch_json(
+        "/api/v1/admin/service",
         Some(&admin.access_token),
         &json!({"duty_contact_id": duty.id.as_str(), "alert_escalation_minutes": 60}),
     )
@@ -334,13 +334,10 @@ async fn service_settings_are_for_admins_and_checked(app: TestApp) {
         .log_in(&app.create_staff(&worker.service, Role::Admin))
         .await;
     let response = app
-        .get(
-            "/api/v1/service/settings",
-            Some(&worker_session.access_token),
-        )
+        .get("/api/v1/admin/service", Some(&worker_session.access_token))
         .await;
     assert_problem(response, StatusCode::FORBIDDEN, "forbidden").await;
-    let defaults = app.get_json("/api/v1/service/settings", &admin).await;
+    let defaults = app.get_json("/api/v1/admin/service", &admin).await;
     assert_eq!(defaults["alert_escalation_minutes"], 240);
 
     let stranger = app.create_worker();
@@ -359,7 +356,7 @@ async fn service_settings_are_for_admins_and_checked(app: TestApp) {
         ),
     ] {
         let response = app
-            .put_json("/api/v1/service/settings", Some(&admin.access_token), &body)
+            .patch_json("/api/v1/admin/service", Some(&admin.access_token), &body)
             .await;
         let problem = assert_problem(
             response,
@@ -369,8 +366,42 @@ async fn service_settings_are_for_admins_and_checked(app: TestApp) {
         .await;
         assert_eq!(problem["errors"][0]["field"], field);
     }
-    let unchanged = app.get_json("/api/v1/service/settings", &admin).await;
+    let unchanged = app.get_json("/api/v1/admin/service", &admin).await;
     assert_eq!(unchanged, defaults, "a refused change loses nothing");
+
+    let duty = app.create_colleague(&worker);
+    let response = app
+        .patch_json(
+            "/api/v1/admin/service",
+            Some(&admin.access_token),
+            &json!({"duty_contact_id": duty.id.as_str(), "alert_escalation_minutes": 30}),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let response = app
+        .patch_json(
+            "/api/v1/admin/service",
+            Some(&admin.access_token),
+            &json!({"retention_months": 6}),
+        )
+        .await;
+    let saved: Value = response.json().await.unwrap();
+    assert_eq!(saved["retention_months"], 6);
+    assert_eq!(
+        saved["alert_escalation_minutes"], 30,
+        "fields left out stay as they are"
+    );
+    assert_eq!(saved["duty_contact_id"], duty.id.as_str());
+    let response = app
+        .patch_json(
+            "/api/v1/admin/service",
+            Some(&admin.access_token),
+            &json!({"duty_contact_id": null}),
+        )
+        .await;
+    let cleared: Value = response.json().await.unwrap();
+    assert_eq!(cleared["duty_contact_id"], Value::Null, "null clears it");
+    assert_eq!(cleared["retention_months"], 6);
 }
 
 fn assign(app: &TestApp, worker: &lantern_tests::Worker, young_person: &lantern_tests::Session) {

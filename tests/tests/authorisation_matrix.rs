@@ -302,16 +302,7 @@ fn matrix() -> BTreeMap<&'static str, Entry> {
             }),
         ),
         ("get /me/thrive", YP, Own(no_body)),
-        ("get /service/settings", ADMIN, Own(no_body)),
-        (
-            "put /service/settings",
-            ADMIN,
-            Own(|| {
-                Some(
-                    json!({"duty_contact_id": null, "alert_escalation_minutes": 60, "retention_months": 12}),
-                )
-            }),
-        ),
+        ("get /admin/service", ADMIN, Own(no_body)),
         (
             "post /admin/staff",
             ADMIN,

@@ -248,8 +248,8 @@ async fn shared_data_of_inactive_young_people_expires_by_the_service_setting(app
         .log_in(&app.create_staff(&worker.service, lantern_server::db::users::Role::Admin))
         .await;
     let response = app
-        .put_json(
-            "/api/v1/service/settings",
+        .patch_json(
+            "/api/v1/admin/service",
             Some(&admin.access_token),
             &json!({"duty_contact_id": null, "alert_escalation_minutes": 240, "retention_months": 18}),
         )

@@ -14,7 +14,6 @@ mod join;
 mod me;
 pub mod openapi;
 mod relink_codes;
-mod service;
 mod sync;
 mod totp;
 mod young_people;
@@ -42,7 +41,6 @@ pub fn endpoints() -> Vec<Endpoint> {
         invites::endpoints(),
         caseload::endpoints(),
         young_people::endpoints(),
-        service::endpoints(),
         admin::endpoints(),
     ]
     .into_iter()

@@ -6,11 +6,32 @@ mod assign_worker;
 mod create_staff;
 mod disable_user;
 mod end_assignment;
+mod get_service;
 mod update_service;
 
 use super::endpoint::Endpoint;
 use crate::db::users::Role;
 use actix_web::web;
+
+/// A service's settings as its admins see them.
+#[derive(serde::Serialize)]
+struct ServiceView {
+    require_totp: bool,
+    duty_contact_id: Option<String>,
+    alert_escalation_minutes: i32,
+    retention_months: i32,
+}
+
+impl ServiceView {
+    fn new(require_totp: bool, settings: crate::db::service_settings::ServiceSettings) -> Self {
+        ServiceView {
+            require_totp,
+            duty_contact_id: settings.duty_contact_id,
+            alert_escalation_minutes: settings.alert_escalation_minutes,
+            retention_months: settings.retention_months,
+        }
+    }
+}
 
 /// Writes what an admin did to a person's account to the audit log, which
 /// the young person sees.
@@ -70,11 +91,16 @@ pub fn endpoints() -> Vec<Endpoint> {
         .summary("Disable an account; its sign-ins end at once.")
         .roles(ADMIN)
         .no_content(),
+        Endpoint::get("/admin/service", "get_service", || {
+            web::get().to(get_service::get_service)
+        })
+        .summary("The service's settings: two-step sign-in, duty contact, alert escalation time, retention.")
+        .roles(ADMIN),
         Endpoint::patch("/admin/service", "update_service", || {
             web::patch().to(update_service::update_service)
         })
-        .summary("Require two-step sign-in of the service's staff, or not.")
+        .summary("Change any of the service's settings; those left out stay as they are.")
         .roles(ADMIN)
-        .body("{require_totp}"),
+        .body("{require_totp?, duty_contact_id?, alert_escalation_minutes?, retention_months?}"),
     ]
 }
