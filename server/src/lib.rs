@@ -14,4 +14,5 @@ pub mod routes;
 pub mod seed;
 pub mod startup;
 pub mod telemetry;
+pub mod tips;
 mod web_client;
