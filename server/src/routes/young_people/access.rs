@@ -3,7 +3,8 @@
 //! now. Every refusal is written to the audit log before it is returned.
 
 use chrono::NaiveDateTime;
-use lantern_core::ConsentGrant;
+use lantern_core::consent::covered;
+use lantern_core::{ConsentGrant, ConsentScope};
 
 use crate::auth::AuthUser;
 use crate::db::audit::{self, Entry, Outcome};
@@ -47,6 +48,35 @@ pub fn assigned_worker(
     }
     let grants = consents::current_grants(conn, young_person)?;
     Ok(Ok(Allowed { grants }))
+}
+
+/// As [`assigned_worker`], for a read that needs `scope` shared now; a
+/// refusal for consent is audited too.
+pub fn assigned_worker_sharing(
+    conn: &mut AnyConnection,
+    caller: &AuthUser,
+    young_person: &UserId,
+    action: &str,
+    scope: ConsentScope,
+    now: NaiveDateTime,
+) -> Result<Result<Allowed, ApiError>, ApiError> {
+    let allowed = match assigned_worker(conn, caller, young_person, action, now)? {
+        Ok(allowed) => allowed,
+        Err(refused) => return Ok(Err(refused)),
+    };
+    if !covered(&allowed.grants, scope, None) {
+        log(
+            conn,
+            caller,
+            young_person,
+            action,
+            Outcome::Refused,
+            Some("consent_required"),
+            now,
+        )?;
+        return Ok(Err(ApiError::ConsentRequired(scope)));
+    }
+    Ok(Ok(allowed))
 }
 
 pub fn log(

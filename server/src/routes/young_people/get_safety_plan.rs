@@ -1,12 +1,11 @@
 use actix_web::{HttpResponse, web};
 use chrono::Utc;
 use lantern_core::ConsentScope;
-use lantern_core::consent::covered;
 use lantern_core::safety_plan::SafetyPlan;
 use lantern_core::sync::RecordKind;
 use serde::Serialize;
 
-use super::access::{self, assigned_worker};
+use super::access::{self, assigned_worker_sharing};
 use super::get_progress::records;
 use crate::auth::AuthUser;
 use crate::db::audit::Outcome;
@@ -33,21 +32,15 @@ pub async fn get_safety_plan(
     let view = with_conn(&pool, move |conn| {
         write(conn, |conn| {
             let now = Utc::now().naive_utc();
-            let allowed = match assigned_worker(conn, &caller, &young_person, ACTION, now)? {
-                Ok(allowed) => allowed,
-                Err(refused) => return Ok(Err(refused)),
-            };
-            if !covered(&allowed.grants, ConsentScope::SafetyPlan, None) {
-                access::log(
-                    conn,
-                    &caller,
-                    &young_person,
-                    ACTION,
-                    Outcome::Refused,
-                    Some("consent_required"),
-                    now,
-                )?;
-                return Ok(Err(ApiError::ConsentRequired(ConsentScope::SafetyPlan)));
+            if let Err(refused) = assigned_worker_sharing(
+                conn,
+                &caller,
+                &young_person,
+                ACTION,
+                ConsentScope::SafetyPlan,
+                now,
+            )? {
+                return Ok(Err(refused));
             }
             let plans: Vec<SafetyPlan> = records(conn, &young_person, RecordKind::SafetyPlan)?;
             access::log(

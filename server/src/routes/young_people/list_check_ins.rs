@@ -4,7 +4,7 @@ use lantern_core::consent::visible_to_worker;
 use lantern_core::{ConsentScope, SharedCheckIn};
 use serde::{Deserialize, Serialize};
 
-use super::access::{self, assigned_worker};
+use super::access::{self, assigned_worker_sharing};
 use crate::auth::AuthUser;
 use crate::db::audit::Outcome;
 use crate::db::check_ins::{self, PageQuery};
@@ -59,23 +59,18 @@ pub async fn list_check_ins(
     let list = with_conn(&pool, move |conn| {
         write(conn, |conn| {
             let now = Utc::now().naive_utc();
-            let allowed = match assigned_worker(conn, &caller, &young_person, ACTION, now)? {
+            let allowed = match assigned_worker_sharing(
+                conn,
+                &caller,
+                &young_person,
+                ACTION,
+                ConsentScope::Mood,
+                now,
+            )? {
                 Ok(allowed) => allowed,
                 Err(refused) => return Ok(Err(refused)),
             };
             let grants = allowed.grants;
-            if !grants.iter().any(|grant| grant.scope == ConsentScope::Mood) {
-                access::log(
-                    conn,
-                    &caller,
-                    &young_person,
-                    ACTION,
-                    Outcome::Refused,
-                    Some("consent_required"),
-                    now,
-                )?;
-                return Ok(Err(ApiError::ConsentRequired(ConsentScope::Mood)));
-            }
             let rows = check_ins::list_page(conn, &young_person, &page)?;
             let next = (rows.len() as i64 == page.limit)
                 .then(|| rows.last().map(|row| cursor(row.recorded_at, &row.id)))
