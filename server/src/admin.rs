@@ -52,7 +52,10 @@ pub fn create_service(conn: &mut AnyConnection, name: &str) -> Result<ServiceId,
                 format!("A service called {name:?} exists already."),
             ));
         }
-        Ok(services::create(conn, name, Utc::now().naive_utc())?)
+        let now = Utc::now().naive_utc();
+        let id = services::create(conn, name, now)?;
+        crate::encouragement::seed_templates(conn, &id, now)?;
+        Ok(id)
     })
 }
 
@@ -184,7 +187,11 @@ pub fn unassign(
     write(conn, |conn| {
         find_in(conn, worker, Some(Role::Worker), within)?;
         find_in(conn, young_person, Some(Role::YoungPerson), within)?;
-        if users::end_assignment(conn, worker, young_person, Utc::now().naive_utc())? {
+        let now = Utc::now().naive_utc();
+        if users::end_assignment(conn, worker, young_person, now)? {
+            // Messages written for later would arrive from someone who is
+            // no longer their worker.
+            crate::db::encouragements::delete_unshown_between(conn, worker, young_person, now)?;
             Ok(())
         } else {
             Err(AdminError::NotFound(
@@ -210,7 +217,7 @@ pub fn disable_user(
     })
 }
 
-fn looks_like_email(email: &str) -> bool {
+pub fn looks_like_email(email: &str) -> bool {
     match email.split_once('@') {
         Some((local, domain)) => {
             !local.is_empty()

@@ -262,5 +262,10 @@ fn demo(settings: &Settings) -> anyhow::Result<()> {
         seed::DEMO_DUTY_EMAIL,
         seed::DEMO_DUTY_PASSWORD
     );
+    println!(
+        "Parent sign-in (at /#/parent): {} / {}",
+        seed::DEMO_PARENT_EMAIL,
+        seed::DEMO_PARENT_PASSWORD
+    );
     Ok(())
 }

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use crate::db::{describe_url, is_postgres_url};
 use crate::edges::EdgeSettings;
+use crate::notify::sender::PushSettings;
+use crate::notify::subscription::PushOrigins;
 use crate::rate_limit::RateLimits;
 
 #[derive(Clone)]
@@ -24,6 +26,11 @@ pub struct Settings {
     /// `LANTERN_CORS_ORIGINS`, `LANTERN_HSTS`, `LANTERN_METRICS`,
     /// `LANTERN_METRICS_BIND`.
     pub edges: EdgeSettings,
+    /// `LANTERN_PUSH_ORIGINS`: push-service origins allowed beside the
+    /// browsers' own, e.g. a push service of your own or a test peer.
+    pub push_origins: PushOrigins,
+    /// `LANTERN_PUSH_SUBJECT`, `LANTERN_PUSH_SEND` and the sender's limits.
+    pub push: PushSettings,
 }
 
 // The URL may hold a password: never print it.
@@ -37,6 +44,8 @@ impl std::fmt::Debug for Settings {
             .field("pool_size", &self.pool_size)
             .field("rate_limits", &self.rate_limits)
             .field("edges", &self.edges)
+            .field("push_origins", &self.push_origins)
+            .field("push", &self.push)
             .finish()
     }
 }
@@ -80,6 +89,9 @@ impl Settings {
             pool_size,
             rate_limits,
             edges: EdgeSettings::from_lookup(&lookup)?,
+            push_origins: PushOrigins::parse(&lookup("LANTERN_PUSH_ORIGINS").unwrap_or_default())
+                .map_err(|e| anyhow::anyhow!("LANTERN_PUSH_ORIGINS: {e}"))?,
+            push: PushSettings::from_lookup(&lookup)?,
         })
     }
 }
@@ -130,6 +142,29 @@ mod tests {
         assert_eq!(s.bind, "127.0.0.1:8080");
         assert_eq!(s.database_url, "data/lantern.sqlite");
         assert!(!is_postgres_url(&s.database_url));
+        assert!(s.push.send);
+        assert_eq!(s.push.subject, None);
+    }
+
+    #[test]
+    fn push_settings_are_read_and_a_bad_subject_is_a_clear_error() {
+        let s = settings(&[
+            ("LANTERN_PUSH_SUBJECT", "mailto:ops@lantern.example"),
+            ("LANTERN_PUSH_CONCURRENCY", "8"),
+        ])
+        .unwrap();
+        assert_eq!(
+            s.push.subject.as_deref(),
+            Some("mailto:ops@lantern.example")
+        );
+        assert_eq!(s.push.concurrency, 8);
+        let error = settings(&[("LANTERN_PUSH_SUBJECT", "example@example.com")])
+            .err()
+            .unwrap();
+        assert!(
+            error.to_string().contains("LANTERN_PUSH_SUBJECT"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -39,8 +39,12 @@ pub enum ApiError {
     InvalidRelinkCode,
     #[error("that email has an account already")]
     EmailTaken,
-    #[error("too many attempts; wait a little and try again")]
-    RateLimited { retry_after: Duration },
+    /// `why` says which limit, in words; most are [`ApiError::TOO_MANY_ATTEMPTS`].
+    #[error("{why}")]
+    RateLimited {
+        retry_after: Duration,
+        why: &'static str,
+    },
     #[error("the young person does not share their {}", .0.as_str())]
     ConsentRequired(ConsentScope),
     #[error("not found")]
@@ -51,6 +55,8 @@ pub enum ApiError {
     InvalidInvite,
     #[error("someone has already acknowledged this alert")]
     AlreadyAcknowledged,
+    #[error("this message is showing already, so it can't be taken back")]
+    AlreadyShown,
     #[error("the request is too large")]
     PayloadTooLarge,
     #[error("{0}")]
@@ -62,8 +68,11 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// What the per-minute limits say.
+    pub const TOO_MANY_ATTEMPTS: &'static str = "too many attempts; wait a little and try again";
+
     /// Every code `code` can return; docs/API.md must list each one.
-    pub const ALL_CODES: [&'static str; 24] = [
+    pub const ALL_CODES: [&'static str; 25] = [
         "bad_request",
         "unauthenticated",
         "invalid_credentials",
@@ -84,6 +93,7 @@ impl ApiError {
         "method_not_allowed",
         "invalid_invite",
         "already_acknowledged",
+        "already_shown",
         "payload_too_large",
         "validation_failed",
         "not_ready",
@@ -112,6 +122,7 @@ impl ApiError {
             ApiError::MethodNotAllowed => "method_not_allowed",
             ApiError::InvalidInvite => "invalid_invite",
             ApiError::AlreadyAcknowledged => "already_acknowledged",
+            ApiError::AlreadyShown => "already_shown",
             ApiError::PayloadTooLarge => "payload_too_large",
             ApiError::Validation(_) => "validation_failed",
             ApiError::NotReady => "not_ready",
@@ -139,7 +150,7 @@ impl ApiError {
                 "Conflict"
             }
             ApiError::RateLimited { .. } => "Too many requests",
-            ApiError::AlreadyAcknowledged => "Already done",
+            ApiError::AlreadyAcknowledged | ApiError::AlreadyShown => "Already done",
             ApiError::MethodNotAllowed => "Method not allowed",
             ApiError::PayloadTooLarge => "Too large",
             ApiError::Validation(_) => "Some of what was sent is not right",
@@ -222,7 +233,7 @@ impl ResponseError for ApiError {
                 StatusCode::CONFLICT
             }
             ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
-            ApiError::AlreadyAcknowledged => StatusCode::CONFLICT,
+            ApiError::AlreadyAcknowledged | ApiError::AlreadyShown => StatusCode::CONFLICT,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
@@ -248,7 +259,7 @@ impl ResponseError for ApiError {
             },
         };
         let mut response = HttpResponse::build(status);
-        if let ApiError::RateLimited { retry_after } = self {
+        if let ApiError::RateLimited { retry_after, .. } = self {
             response.insert_header(("Retry-After", retry_after.as_secs().max(1).to_string()));
         }
         response
@@ -281,12 +292,14 @@ mod tests {
             ApiError::EmailTaken,
             ApiError::RateLimited {
                 retry_after: Duration::from_secs(1),
+                why: ApiError::TOO_MANY_ATTEMPTS,
             },
             ApiError::ConsentRequired(ConsentScope::Mood),
             ApiError::NotFound,
             ApiError::MethodNotAllowed,
             ApiError::InvalidInvite,
             ApiError::AlreadyAcknowledged,
+            ApiError::AlreadyShown,
             ApiError::PayloadTooLarge,
             ApiError::Validation(ValidationErrors::one("f", "c", "m")),
             ApiError::NotReady,

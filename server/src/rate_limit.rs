@@ -125,6 +125,7 @@ impl RateLimiter {
             let wait = (1.0 - allowance.tokens) / per_second;
             Err(ApiError::RateLimited {
                 retry_after: Duration::from_secs_f64(wait.ceil().max(1.0)),
+                why: ApiError::TOO_MANY_ATTEMPTS,
             })
         }
     }
@@ -214,7 +215,8 @@ mod tests {
         for _ in 0..3 {
             limiter.check(Bucket::SignIn, "a", start).unwrap();
         }
-        let Err(ApiError::RateLimited { retry_after }) = limiter.check(Bucket::SignIn, "a", start)
+        let Err(ApiError::RateLimited { retry_after, .. }) =
+            limiter.check(Bucket::SignIn, "a", start)
         else {
             panic!("the fourth should be refused");
         };

@@ -16,10 +16,20 @@ use lantern_core::{CheckIn, ConsentGrant, ConsentScope, Feeling, FeelingEntry, R
 use crate::admin::{self, NewStaff};
 use crate::db::alerts::{self, NewAlert};
 use crate::db::consents::{self, NewConsentEvent};
+use crate::db::encouragements::{self, NewEncouragement};
 use crate::db::ids::{ServiceId, UserId, new_row_id};
 use crate::db::service_settings::{self, ServiceSettings};
+use crate::db::tip_deliveries::{NewDelivery, Source};
 use crate::db::users::{self, NewUser, Role};
-use crate::db::{AnyConnection, check_ins, services, thrive, write};
+use crate::db::{
+    AnyConnection, check_ins, notification_settings, parent_links, services, thrive,
+    tip_preferences, write,
+};
+use crate::encouragement::Reply;
+use crate::notify::{Kind, Notice, notify};
+use crate::parents::deliver::deliver;
+use crate::parents::preferences::Preferences;
+use crate::tips;
 
 pub const DEMO_SERVICE: &str = "Riverside Young People's Service (demo)";
 pub const DEMO_WORKER_EMAIL: &str = "demo.worker@lantern.example";
@@ -29,6 +39,9 @@ pub const DEMO_WORKER_PASSWORD: &str = "lantern-demo-worker";
 pub const DEMO_DUTY_EMAIL: &str = "demo.duty@lantern.example";
 pub const DEMO_DUTY_PASSWORD: &str = "lantern-demo-duty";
 pub const DEMO_ESCALATION_MINUTES: i32 = 3 * 60;
+/// A parent linked to the first demo young person, with tips in their inbox.
+pub const DEMO_PARENT_EMAIL: &str = "demo.parent@lantern.example";
+pub const DEMO_PARENT_PASSWORD: &str = "lantern-demo-parent";
 
 pub struct DemoYoungPerson {
     name: &'static str,
@@ -172,6 +185,8 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<bool> {
             password: DEMO_DUTY_PASSWORD,
         },
     )?;
+    // Hashed before the transaction: it is slow on purpose.
+    let parent_hash = crate::auth::passwords::hash(DEMO_PARENT_PASSWORD)?;
     let now = Utc::now();
     write(conn, |conn| -> anyhow::Result<()> {
         service_settings::save(
@@ -182,8 +197,20 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<bool> {
                 ..ServiceSettings::defaults(&service)
             },
         )?;
+        let mut young_people = Vec::new();
         for (index, person) in YOUNG_PEOPLE.iter().enumerate() {
-            seed_young_person(conn, &service, &worker, person, index as u64, now)?;
+            young_people.push(seed_young_person(
+                conn,
+                &service,
+                &worker,
+                person,
+                index as u64,
+                now,
+            )?);
+        }
+        if let Some(first) = young_people.first() {
+            seed_messages(conn, &service, &worker, first, now)?;
+            seed_parent(conn, &service, first, &parent_hash, now)?;
         }
         Ok(())
     })?;
@@ -197,7 +224,7 @@ fn seed_young_person(
     person: &DemoYoungPerson,
     index: u64,
     now: DateTime<Utc>,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<UserId> {
     let joined = now - Duration::weeks(person.weeks) - Duration::days(1);
     let id = UserId(new_row_id());
     users::create(
@@ -279,6 +306,115 @@ fn seed_young_person(
     thrive::record(conn, &id, then, then_reason, worker, changed.naive_utc())?;
     if let Some(alert) = &person.alert {
         seed_alert(conn, service, worker, &id, alert, now, &mut random)?;
+    }
+    Ok(id)
+}
+
+/// Two messages from the worker, one answered with a heart, and one
+/// written for tomorrow that can still be taken back.
+fn seed_messages(
+    conn: &mut AnyConnection,
+    service: &ServiceId,
+    worker: &UserId,
+    young_person: &UserId,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let messages = [
+        (
+            "I noticed you kept checking in this week, even on the hard days. That takes effort.",
+            Duration::days(-3),
+            Some(Reply::Heart),
+        ),
+        (
+            "Good luck with the test on Friday. Whatever happens, I'm proud of how hard you've tried.",
+            Duration::days(-1),
+            None,
+        ),
+        (
+            "Hope the weekend is kind to you. See you on Monday.",
+            Duration::hours(20),
+            None,
+        ),
+    ];
+    for (text, offset, reply) in messages {
+        let at = (now + offset).naive_utc();
+        let sent = at.min(now.naive_utc());
+        let id = encouragements::insert(
+            conn,
+            NewEncouragement {
+                service,
+                worker,
+                young_person,
+                template_id: None,
+                text,
+                deliver_at: at,
+            },
+            sent,
+        )?;
+        notify(
+            conn,
+            Notice {
+                recipient: young_person,
+                kind: Kind::Encouragement,
+                subject_id: &id,
+                at,
+            },
+            sent,
+        )?;
+        if let Some(reply) = reply {
+            encouragements::set_reply(conn, &id, reply.as_str(), sent + Duration::hours(2))?;
+        }
+    }
+    Ok(())
+}
+
+/// A parent linked to `young_person`, with weekly tips and two already in
+/// their inbox.
+fn seed_parent(
+    conn: &mut AnyConnection,
+    service: &ServiceId,
+    young_person: &UserId,
+    password_hash: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let parent = UserId(new_row_id());
+    let joined = (now - Duration::days(15)).naive_utc();
+    users::create(
+        conn,
+        NewUser {
+            id: parent.as_str(),
+            service_id: service.as_str(),
+            role: Role::Parent.as_str(),
+            email: Some(DEMO_PARENT_EMAIL),
+            password_hash: Some(password_hash),
+            display_name: "Alex (Sky's mum)",
+            age_band: None,
+            created_at: joined,
+        },
+    )?;
+    parent_links::link(conn, &parent, young_person, joined)?;
+    let preferences = Preferences::defaults();
+    let zone = notification_settings::schedule_of(conn, &parent)?.time_zone;
+    let next = preferences.next_due(zone, now.naive_utc());
+    tip_preferences::save(conn, &parent, &preferences, next, joined)?;
+    let catalogue = tips::catalogue().map_err(|e| anyhow::anyhow!("parent tips: {e}"))?;
+    for (tip, days_ago) in catalogue
+        .tips
+        .iter()
+        .filter(|tip| preferences.topics.contains(&tip.topic))
+        .zip([14, 7])
+    {
+        deliver(
+            conn,
+            NewDelivery {
+                parent: &parent,
+                tip_id: &tip.id,
+                source: Source::Schedule,
+                sent_by: None,
+                nudge_id: None,
+            },
+            (now - Duration::days(days_ago)).naive_utc(),
+        )?;
     }
     Ok(())
 }

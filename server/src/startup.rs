@@ -16,6 +16,7 @@ use crate::db::{self, DbPool};
 use crate::edges::cors;
 use crate::edges::metrics::{self, Metrics};
 use crate::edges::middleware::{EdgeState, around_request};
+use crate::notify::sender::{PushCounters, Sender, VapidKey};
 use crate::rate_limit::RateLimiter;
 use crate::{routes, web_client};
 
@@ -30,23 +31,47 @@ impl Application {
     pub fn build(settings: &Settings) -> anyhow::Result<Application> {
         settings.prepare_data_dir()?;
         let pool = db::connect(&settings.database_url, settings.pool_size)?;
-        let keys = {
+        let (keys, vapid) = {
             let mut conn = pool.get().context("cannot get a database connection")?;
-            TokenKeys::load_or_create(&mut conn, Utc::now())?
+            (
+                TokenKeys::load_or_create(&mut conn, Utc::now())?,
+                VapidKey::load_or_create(&mut conn, Utc::now().naive_utc())?,
+            )
         };
+        let push_counters = PushCounters::new().context("cannot set up push counters")?;
+        // Made before listening, so a missing subject stops start-up.
+        let sender = settings
+            .push
+            .send
+            .then(|| {
+                Sender::new(
+                    pool.clone(),
+                    &settings.push,
+                    settings.push_origins.clone(),
+                    vapid,
+                    push_counters.clone(),
+                )
+            })
+            .transpose()?;
         let listener = TcpListener::bind(&settings.bind)
             .with_context(|| format!("cannot listen on {}", settings.bind))?;
         let port = listener.local_addr()?.port();
         tokio::spawn(crate::jobs::run_forever(pool.clone()));
+        if let Some(sender) = sender {
+            tokio::spawn(sender.run_forever());
+        } else {
+            tracing::warn!("LANTERN_PUSH_SEND=off: this instance sends no pushes");
+        }
         let pool_data = web::Data::new(pool.clone());
         let keys = web::Data::new(keys);
         // One limiter for all workers of this instance.
         let limiter = web::Data::new(RateLimiter::new(settings.rate_limits));
+        let push_origins = web::Data::new(settings.push_origins.clone());
         let web_root = settings.web_root.clone();
         let edges = settings.edges.clone();
         let metrics = edges
             .metrics
-            .then(Metrics::new)
+            .then(|| Metrics::new()?.with_push(&push_counters))
             .transpose()
             .context("cannot set up metrics")?
             .map(Arc::new);
@@ -77,6 +102,7 @@ impl Application {
                 .app_data(pool_data.clone())
                 .app_data(keys.clone())
                 .app_data(limiter.clone())
+                .app_data(push_origins.clone())
                 .configure(routes::config)
                 .configure(move |cfg| {
                     if let Some(metrics) = metrics_here {

@@ -184,6 +184,19 @@ impl TipCatalogue {
         self.tips.iter().find(|tip| tip.id == id)
     }
 
+    /// The helplines a tip gives the number of, in the catalogue's order,
+    /// so an app can show them as buttons beside the tip.
+    pub fn helplines_in(&self, tip: &Tip) -> Vec<&Helpline> {
+        let given: BTreeSet<String> = phone_numbers(&tip.body)
+            .iter()
+            .map(|number| digits(number))
+            .collect();
+        self.helplines
+            .iter()
+            .filter(|line| given.contains(&digits(&line.phone)))
+            .collect()
+    }
+
     /// Every rule the content must keep; all problems are listed at once.
     pub fn check(&self) -> Result<(), Vec<String>> {
         let mut problems = Vec::new();

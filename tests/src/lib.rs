@@ -12,9 +12,12 @@ use lantern_server::config::Settings;
 use lantern_server::db::ids::{ServiceId, UserId};
 use lantern_server::db::users::Role;
 use lantern_server::db::{DbPool, audit, check_ins};
+use lantern_server::notify::sender::PushSettings;
 use lantern_server::rate_limit::RateLimits;
 use lantern_server::startup::Application;
 use serde_json::{Value, json};
+
+pub mod push_peer;
 
 pub use reqwest::StatusCode;
 
@@ -74,6 +77,8 @@ pub struct TestApp {
     pub metrics_base: Option<String>,
     pub client: reqwest::Client,
     pub pool: DbPool,
+    /// The database's URL, for a second server or the `lantern` binary.
+    pub database_url: String,
     _database: TestDatabase,
 }
 
@@ -192,11 +197,18 @@ impl TestApp {
         let mut settings = Settings {
             bind: "127.0.0.1:0".into(),
             data_dir: std::env::temp_dir(),
-            database_url,
+            database_url: database_url.clone(),
             web_root: "does-not-exist".into(),
             pool_size: 4,
             rate_limits: generous_limits(),
             edges: Default::default(),
+            push_origins: Default::default(),
+            // Tests run the sender themselves, at the time they choose.
+            push: PushSettings {
+                subject: Some("mailto:tests@lantern.invalid".into()),
+                send: false,
+                ..Default::default()
+            },
         };
         configure(&mut settings);
         let app = Application::build(&settings).unwrap();
@@ -212,6 +224,7 @@ impl TestApp {
             metrics_base,
             client: reqwest::Client::new(),
             pool,
+            database_url,
             _database: database,
         })
     }
@@ -276,7 +289,7 @@ impl TestApp {
         request.send().await.unwrap()
     }
 
-    async fn send_json(
+    pub async fn send_json(
         &self,
         method: reqwest::Method,
         path: &str,
@@ -472,6 +485,19 @@ impl TestApp {
             .map(|event| (event.action, event.outcome, event.detail))
             .collect()
     }
+}
+
+/// A push subscription as a browser sends it, at FCM's address: a real
+/// P-256 point (the curve's generator) and a 16-byte auth secret. Nothing
+/// is sent to it unless a test runs the sender.
+pub fn browser_subscription(tag: &str) -> Value {
+    json!({
+        "endpoint": format!("https://fcm.googleapis.com/fcm/send/{tag}"),
+        "keys": {
+            "p256dh": "BGsX0fLhLEJH-Lzm5WOkQPJ3A32BLeszoPShOUXYmMKWT-NC4v4af5uO5-tKfA-eFivOM1drMV7Oy7ZAaDe_UfU",
+            "auth": "BwcHBwcHBwcHBwcHBwcHBw"
+        }
+    })
 }
 
 /// Asserts a problem+json answer with `status` and `code`; returns the body.

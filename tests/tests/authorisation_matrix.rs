@@ -180,13 +180,20 @@ enum Shape {
     Public,
     /// The caller's own account.
     Own(fn() -> Option<Value>),
-    /// About the young person in the path (`{id}`).
+    /// One of the caller's own things (`{id}`) that does not exist: allowed
+    /// callers get 404, everyone else the usual refusal.
+    OwnMissing(fn() -> Option<Value>),
+    /// About the young person in the path (`{id}`), or named in the body
+    /// by the placeholder `"{id}"`.
     YoungPerson(fn() -> Option<Value>),
     /// About an alert raised for the target young person (`{id}`).
     AlertOf(fn() -> Option<Value>),
     /// An admin acting on the target young person (`{id}`), or on their
     /// assignment to their worker (`{worker_id}/{young_person_id}`).
     AdminOn(fn() -> Option<Value>),
+    /// The caller's own account, with a one-time code nobody made: allowed
+    /// callers get 404 `invalid_invite`, everyone else the usual refusal.
+    BadCode(fn() -> Option<Value>),
 }
 
 struct Entry {
@@ -209,6 +216,7 @@ fn matrix() -> BTreeMap<&'static str, Entry> {
     const YP: &[&str] = &["young_person"];
     const WORKER: &[&str] = &["worker"];
     const ADMIN: &[&str] = &["admin"];
+    const PARENT: &[&str] = &["parent"];
     const ANYONE: &[&str] = &["anyone"];
     const SIGNED_IN: &[&str] = &["signed_in"];
     let entries: Vec<(&'static str, &'static [&'static str], Shape)> = vec![
@@ -258,6 +266,41 @@ fn matrix() -> BTreeMap<&'static str, Entry> {
         ("get /me/audit-events", YP, Own(no_body)),
         ("get /me/access", YP, Own(no_body)),
         ("get /me/export", SIGNED_IN, Own(no_body)),
+        ("get /me/notifications", SIGNED_IN, Own(no_body)),
+        (
+            "post /me/notifications/{id}/read",
+            SIGNED_IN,
+            OwnMissing(no_body),
+        ),
+        ("get /me/notification-settings", SIGNED_IN, Own(no_body)),
+        (
+            "put /me/notification-settings",
+            SIGNED_IN,
+            Own(|| Some(json!({"time_zone": "Europe/London", "quiet_hours": null}))),
+        ),
+        ("get /push/vapid-public-key", ANYONE, Public),
+        (
+            "post /push/subscriptions",
+            SIGNED_IN,
+            // Refused as a bad address (422): the matrix checks who may
+            // call it; notifications.rs stores real ones.
+            Own(|| {
+                Some(json!({
+                    "endpoint": "https://push.invalid/x",
+                    "keys": {"p256dh": "x", "auth": "x"}
+                }))
+            }),
+        ),
+        (
+            "delete /push/subscriptions/{id}",
+            SIGNED_IN,
+            OwnMissing(no_body),
+        ),
+        // Anyone, with the reminder's secret: reminders.rs tests the secret
+        // and what a sign-in adds.
+        ("post /reminders", ANYONE, Public),
+        ("put /reminders/{id}", ANYONE, Public),
+        ("delete /reminders/{id}", ANYONE, Public),
         (
             "delete /me",
             SIGNED_IN,
@@ -302,6 +345,35 @@ fn matrix() -> BTreeMap<&'static str, Entry> {
             }),
         ),
         ("get /me/thrive", YP, Own(no_body)),
+        (
+            "get /encouragement-templates",
+            &["worker", "admin"],
+            Own(no_body),
+        ),
+        (
+            "post /admin/encouragement-templates",
+            ADMIN,
+            Own(|| Some(json!({"text": "Lovely to see you today."}))),
+        ),
+        (
+            "patch /admin/encouragement-templates/{id}",
+            ADMIN,
+            OwnMissing(|| Some(json!({"retired": true}))),
+        ),
+        (
+            "post /encouragements",
+            WORKER,
+            // The young person is in the body: "{id}" is replaced there too.
+            YoungPerson(|| Some(json!({"young_person_ids": ["{id}"], "text": "Well done."}))),
+        ),
+        ("get /encouragements", WORKER, Own(no_body)),
+        ("delete /encouragements/{id}", WORKER, OwnMissing(no_body)),
+        ("get /me/encouragements", YP, Own(no_body)),
+        (
+            "put /me/encouragements/{id}/reply",
+            YP,
+            OwnMissing(|| Some(json!({"reply": "heart"}))),
+        ),
         ("get /admin/service", ADMIN, Own(no_body)),
         (
             "post /admin/staff",
@@ -328,6 +400,39 @@ fn matrix() -> BTreeMap<&'static str, Entry> {
             "patch /admin/service",
             ADMIN,
             Own(|| Some(json!({"require_totp": false}))),
+        ),
+        ("post /me/parent-codes", YP, Own(no_body)),
+        ("get /me/parents", YP, Own(no_body)),
+        ("delete /me/parents/{id}", YP, OwnMissing(no_body)),
+        (
+            "post /me/parent-nudges",
+            YP,
+            Own(|| Some(json!({"message": "hard day"}))),
+        ),
+        ("get /me/parent-nudges", YP, Own(no_body)),
+        ("post /parent/join", ANYONE, Public),
+        (
+            "post /parent/children",
+            PARENT,
+            BadCode(|| Some(json!({"code": "AAAA-AAAA"}))),
+        ),
+        ("get /parent/tip-preferences", PARENT, Own(no_body)),
+        (
+            "put /parent/tip-preferences",
+            PARENT,
+            Own(|| {
+                Some(
+                    json!({"topics": ["sleep"], "weekday": "monday", "time": "18:00",
+                    "frequency": "weekly"}),
+                )
+            }),
+        ),
+        ("get /parent/tips", PARENT, Own(no_body)),
+        ("get /tip-catalogue", &["worker", "parent"], Own(no_body)),
+        (
+            "post /young-people/{id}/parent-tips",
+            WORKER,
+            YoungPerson(|| Some(json!({"tip_id": "sleep_wind_down"}))),
         ),
     ];
     entries
@@ -525,8 +630,17 @@ fn call_for(key: &str, shape: Shape, world: &World, target: Option<Target>) -> C
         .unwrap_or_default();
     let (path, body) = match shape {
         Shape::Public => (template.to_owned(), None),
-        Shape::Own(body) => (template.replace("{scope}", "mood"), body()),
-        Shape::YoungPerson(body) => (template.replace("{id}", &young_person), body()),
+        Shape::Own(body) | Shape::BadCode(body) => (template.replace("{scope}", "mood"), body()),
+        Shape::OwnMissing(body) => (
+            template.replace("{id}", "00000000-0000-4000-8000-000000000000"),
+            body(),
+        ),
+        Shape::YoungPerson(body) => (
+            template.replace("{id}", &young_person),
+            body().map(|body| {
+                serde_json::from_str(&body.to_string().replace("{id}", &young_person)).unwrap()
+            }),
+        ),
         Shape::AlertOf(body) => (template.replace("{id}", &world.alert_of_on), body()),
         Shape::AdminOn(body) => (
             template
@@ -578,6 +692,8 @@ fn expected(
         Shape::AlertOf(_) => (!Target::On.assigned_to(actor)).then_some((404, "not_found")),
         Shape::AdminOn(_) => (target.unwrap().in_other_service() != actor.other_service())
             .then_some((404, "not_found")),
+        Shape::OwnMissing(_) => Some((404, "not_found")),
+        Shape::BadCode(_) => Some((404, "invalid_invite")),
         Shape::Own(_) | Shape::Public => None,
     }
 }

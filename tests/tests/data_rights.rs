@@ -113,6 +113,25 @@ async fn the_export_holds_every_record_and_erasure_leaves_only_a_tombstone(app: 
         Some(&worker.access_token),
     )
     .await;
+    let sent: Value = app
+        .post_json(
+            "/api/v1/encouragements",
+            Some(&worker.access_token),
+            &json!({"young_person_ids": [id], "text": "Well done for checking in."}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let message = sent["messages"][0]["id"].as_str().unwrap();
+    let replied = app
+        .put_json(
+            &format!("/api/v1/me/encouragements/{message}/reply"),
+            Some(&young_person.access_token),
+            &json!({"reply": "heart"}),
+        )
+        .await;
+    assert_eq!(replied.status(), StatusCode::OK);
 
     let response = app
         .get("/api/v1/me/export", Some(&young_person.access_token))
@@ -136,6 +155,7 @@ async fn the_export_holds_every_record_and_erasure_leaves_only_a_tombstone(app: 
         ("consent_history", "consent_events", "young_person_id"),
         ("alerts", "alerts", "young_person_id"),
         ("thrive_groupings", "thrive_groupings", "young_person_id"),
+        ("encouragements", "encouragements", "young_person_id"),
         ("audit_events", "audit_events", "subject_id"),
     ] {
         let held = count(&mut conn, table, column, &id);

@@ -1,7 +1,8 @@
 //! The demo seed fills a new database once and changes nothing when run
 //! again, and its worker can sign in and see shared check-ins, alerts (one
 //! open, one acknowledged with a note), THRIVE groupings with a change, and
-//! a service with a duty contact.
+//! a service with a duty contact; encouragement sent and answered; and a
+//! linked parent with tips in their inbox.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
@@ -10,8 +11,8 @@ use lantern_core::disclosure::{Disclosure, Told};
 use lantern_server::db::ids::ServiceId;
 use lantern_server::db::{service_settings, services, users};
 use lantern_server::seed::{
-    DEMO_DUTY_EMAIL, DEMO_ESCALATION_MINUTES, DEMO_SERVICE, DEMO_WORKER_EMAIL,
-    DEMO_WORKER_PASSWORD, seed_demo,
+    DEMO_DUTY_EMAIL, DEMO_ESCALATION_MINUTES, DEMO_PARENT_EMAIL, DEMO_PARENT_PASSWORD,
+    DEMO_SERVICE, DEMO_WORKER_EMAIL, DEMO_WORKER_PASSWORD, seed_demo,
 };
 use lantern_tests::{Session, StatusCode, TestApp, on_both_backends};
 use serde_json::{Value, json};
@@ -137,4 +138,30 @@ async fn the_demo_is_seeded_once_and_explorable(app: TestApp) {
         .unwrap();
     assert_eq!(duty.email.as_deref(), Some(DEMO_DUTY_EMAIL));
     assert_eq!(duty.service().as_str(), service.id);
+    drop(conn);
+
+    // Encouragement: what Sky was sent, one answered with a heart, and one
+    // for tomorrow the worker can still take back.
+    let sent_path = format!(
+        "/api/v1/encouragements?young_person_id={}",
+        sky["id"].as_str().unwrap()
+    );
+    let sent = app.get_json(&sent_path, &worker).await;
+    let messages = sent["messages"].as_array().unwrap();
+    assert_eq!(messages.len(), 3, "{sent}");
+    assert!(messages.iter().any(|m| m["reply"]["reply"] == "heart"));
+    assert!(messages.iter().any(|m| m["shown"] == false));
+
+    // A parent linked to Sky signs in and finds tips in their inbox, and
+    // nothing of Sky's.
+    let login = json!({"email": DEMO_PARENT_EMAIL, "password": DEMO_PARENT_PASSWORD});
+    let response = app.post_json("/api/v1/auth/login", None, &login).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let parent = Session::from_json(&response.json().await.unwrap());
+    let tips = app.get_json("/api/v1/parent/tips", &parent).await;
+    assert_eq!(tips["items"].as_array().unwrap().len(), 2, "{tips}");
+    let preferences = app
+        .get_json("/api/v1/parent/tip-preferences", &parent)
+        .await;
+    assert!(preferences["next_at"].is_string(), "{preferences}");
 }

@@ -9,11 +9,12 @@ use diesel::sql_types::BigInt;
 use lantern_server::db::schema::*;
 use lantern_server::db::{
     AnyConnection, alerts as alert_rows, audit, check_ins as rows, consents,
-    invites as invite_rows, refresh_tokens as token_rows, relink_codes as relink_rows,
+    invites as invite_rows, parent_link_codes as link_code_rows, parent_nudges as nudge_rows,
+    refresh_tokens as token_rows, relink_codes as relink_rows, reminders as reminder_rows,
     revert_all_migrations, run_migrations, service_settings as settings_rows,
     services as service_rows, shared_records as records, signing_keys as key_rows,
-    thrive as thrive_rows, totp_challenges as challenge_rows, totp_credentials as totp_rows,
-    users as user_rows,
+    thrive as thrive_rows, tip_deliveries as delivery_rows, tip_preferences as preference_rows,
+    totp_challenges as challenge_rows, totp_credentials as totp_rows, users as user_rows,
 };
 use lantern_tests::{TestApp, on_both_backends};
 
@@ -110,6 +111,41 @@ fn check_schema(conn: &mut AnyConnection) {
         .limit(0)
         .load(conn)
         .unwrap();
+    reminders::table
+        .select(reminder_rows::Reminder::as_select())
+        .limit(0)
+        .load(conn)
+        .unwrap();
+    reminders::table
+        .select(reminders::secret_hash)
+        .limit(0)
+        .load::<String>(conn)
+        .unwrap();
+    parent_link_codes::table
+        .select(link_code_rows::ParentLinkCode::as_select())
+        .limit(0)
+        .load(conn)
+        .unwrap();
+    parent_links::table
+        .select(parent_links::all_columns)
+        .limit(0)
+        .load::<(String, String, String, NaiveDateTime)>(conn)
+        .unwrap();
+    parent_tip_preferences::table
+        .select(preference_rows::Row::as_select())
+        .limit(0)
+        .load(conn)
+        .unwrap();
+    parent_nudges::table
+        .select(nudge_rows::Nudge::as_select())
+        .limit(0)
+        .load(conn)
+        .unwrap();
+    parent_tip_deliveries::table
+        .select(delivery_rows::Delivery::as_select())
+        .limit(0)
+        .load(conn)
+        .unwrap();
 }
 
 #[derive(QueryableByName)]
@@ -139,7 +175,7 @@ async fn every_table_and_column_in_schema_rs_exists_with_its_type(app: TestApp) 
 
 async fn down_migrations_undo_up_migrations(app: TestApp) {
     let mut conn = app.pool.get().unwrap();
-    assert_eq!(user_tables(&mut conn), 17);
+    assert_eq!(user_tables(&mut conn), 30);
     revert_all_migrations(&mut conn).unwrap();
     assert_eq!(user_tables(&mut conn), 0, "down.sql left tables behind");
     run_migrations(&mut conn).unwrap();

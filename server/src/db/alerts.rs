@@ -36,19 +36,24 @@ pub struct NewAlert<'a> {
 }
 
 /// Raises an alert unless this disclosure already has one (a device may
-/// send the same disclosure again). Returns whether one was raised.
-pub fn raise(conn: &mut AnyConnection, new: NewAlert<'_>, now: NaiveDateTime) -> QueryResult<bool> {
+/// send the same disclosure again). Returns the new alert's id, if raised.
+pub fn raise(
+    conn: &mut AnyConnection,
+    new: NewAlert<'_>,
+    now: NaiveDateTime,
+) -> QueryResult<Option<String>> {
     let existing: i64 = alerts::table
         .filter(alerts::young_person_id.eq(new.young_person.as_str()))
         .filter(alerts::disclosure_id.eq(new.disclosure_id))
         .count()
         .get_result(conn)?;
     if existing > 0 {
-        return Ok(false);
+        return Ok(None);
     }
+    let id = new_row_id();
     diesel::insert_into(alerts::table)
         .values((
-            alerts::id.eq(new_row_id()),
+            alerts::id.eq(&id),
             alerts::service_id.eq(new.service.as_str()),
             alerts::young_person_id.eq(new.young_person.as_str()),
             alerts::disclosure_id.eq(new.disclosure_id),
@@ -57,7 +62,7 @@ pub fn raise(conn: &mut AnyConnection, new: NewAlert<'_>, now: NaiveDateTime) ->
             alerts::created_at.eq(now),
         ))
         .execute(conn)?;
-    Ok(true)
+    Ok(Some(id))
 }
 
 pub fn find(conn: &mut AnyConnection, id: &str) -> QueryResult<Option<Alert>> {

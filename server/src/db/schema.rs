@@ -203,6 +203,166 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    notifications (id) {
+        id -> Text,
+        recipient_id -> Text,
+        kind -> Text,
+        subject_id -> Text,
+        title -> Text,
+        created_at -> Timestamp,
+        visible_at -> Timestamp,
+        read_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    push_subscriptions (id) {
+        id -> Text,
+        user_id -> Nullable<Text>,
+        endpoint -> Text,
+        p256dh -> Text,
+        auth -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    push_outbox (id) {
+        id -> Text,
+        subscription_id -> Text,
+        notification_id -> Nullable<Text>,
+        kind -> Text,
+        payload -> Text,
+        ttl_seconds -> Integer,
+        urgency -> Text,
+        topic -> Nullable<Text>,
+        due_at -> Timestamp,
+        expires_at -> Timestamp,
+        attempts -> Integer,
+        claimed_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    vapid_keys (id) {
+        id -> Text,
+        private_key -> Text,
+        public_key -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    notification_settings (user_id) {
+        user_id -> Text,
+        time_zone -> Text,
+        quiet_start -> Nullable<Text>,
+        quiet_end -> Nullable<Text>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    reminders (id) {
+        id -> Text,
+        subscription_id -> Text,
+        secret_hash -> Text,
+        local_time -> Text,
+        time_zone -> Text,
+        next_due_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(reminders -> push_subscriptions (subscription_id));
+
+diesel::table! {
+    encouragement_templates (id) {
+        id -> Text,
+        service_id -> Text,
+        seed_key -> Nullable<Text>,
+        position -> Integer,
+        text -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        retired_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    encouragements (id) {
+        id -> Text,
+        service_id -> Text,
+        worker_id -> Text,
+        young_person_id -> Text,
+        template_id -> Nullable<Text>,
+        text -> Text,
+        created_at -> Timestamp,
+        deliver_at -> Timestamp,
+        reply -> Nullable<Text>,
+        replied_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    parent_link_codes (id) {
+        id -> Text,
+        code_hash -> Text,
+        service_id -> Text,
+        young_person_id -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        used_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    parent_links (id) {
+        id -> Text,
+        parent_id -> Text,
+        young_person_id -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    parent_tip_preferences (parent_id) {
+        parent_id -> Text,
+        topics -> Text,
+        weekday -> Text,
+        local_time -> Text,
+        frequency -> Text,
+        next_due_at -> Nullable<Timestamp>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    parent_nudges (id) {
+        id -> Text,
+        young_person_id -> Text,
+        message -> Nullable<Text>,
+        topic -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    parent_tip_deliveries (id) {
+        id -> Text,
+        parent_id -> Text,
+        tip_id -> Text,
+        source -> Text,
+        sent_by -> Nullable<Text>,
+        nudge_id -> Nullable<Text>,
+        sent_at -> Timestamp,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     services,
     users,
@@ -221,4 +381,17 @@ diesel::allow_tables_to_appear_in_same_query!(
     totp_credentials,
     totp_challenges,
     relink_codes,
+    notifications,
+    push_subscriptions,
+    push_outbox,
+    notification_settings,
+    reminders,
+    encouragement_templates,
+    encouragements,
+    parent_link_codes,
+    parent_links,
+    parent_tip_preferences,
+    parent_nudges,
+    parent_tip_deliveries,
+    vapid_keys,
 );

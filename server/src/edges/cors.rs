@@ -26,6 +26,7 @@ pub fn middleware(origins: &[String]) -> Cors {
             header::CONTENT_TYPE,
             header::ACCEPT,
             header::HeaderName::from_static(super::request_id::HEADER),
+            header::HeaderName::from_static(crate::routes::reminders::SECRET_HEADER),
         ])
         .expose_headers([
             header::RETRY_AFTER,

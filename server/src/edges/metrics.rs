@@ -12,12 +12,14 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use actix_web::http::Method;
 use actix_web::{HttpResponse, web};
 use anyhow::Context;
+use chrono::Utc;
 use prometheus::{
     Encoder, Gauge, HistogramOpts, HistogramVec, IntCounterVec, IntGauge, Opts, Registry,
     TextEncoder,
 };
 
-use crate::db::DbPool;
+use crate::db::{DbPool, push_delivery, push_outbox};
+use crate::notify::sender::PushCounters;
 
 pub struct Metrics {
     registry: Registry,
@@ -25,6 +27,9 @@ pub struct Metrics {
     durations: HistogramVec,
     pool_connections: IntGauge,
     pool_idle: IntGauge,
+    push: Option<PushCounters>,
+    push_depth: IntGauge,
+    push_oldest_due_age: IntGauge,
 }
 
 const LABELS: [&str; 3] = ["method", "route", "status"];
@@ -59,6 +64,16 @@ impl Metrics {
             "Start time of the process since the Unix epoch, in seconds",
         )?;
         start_time.set(process_start_time());
+        let push_depth = IntGauge::new(
+            "lantern_push_outbox_depth",
+            "Pushes waiting in the outbox, due or not",
+        )?;
+        let push_oldest_due_age = IntGauge::new(
+            "lantern_push_oldest_due_age_seconds",
+            "How long the longest-waiting due push has been due (0 when none is)",
+        )?;
+        registry.register(Box::new(push_depth.clone()))?;
+        registry.register(Box::new(push_oldest_due_age.clone()))?;
         registry.register(Box::new(requests.clone()))?;
         registry.register(Box::new(durations.clone()))?;
         registry.register(Box::new(pool_connections.clone()))?;
@@ -70,7 +85,17 @@ impl Metrics {
             durations,
             pool_connections,
             pool_idle,
+            push: None,
+            push_depth,
+            push_oldest_due_age,
         })
+    }
+
+    /// Shows the push sender's counts too.
+    pub fn with_push(mut self, counters: &PushCounters) -> anyhow::Result<Metrics> {
+        self.registry.register(counters.collector())?;
+        self.push = Some(counters.clone());
+        Ok(self)
     }
 
     pub fn observe(&self, method: &Method, route: &str, status: u16, elapsed: Duration) {
@@ -81,16 +106,32 @@ impl Metrics {
             .observe(elapsed.as_secs_f64());
     }
 
-    /// The text exposition format, with the pool read now.
+    /// The text exposition format, with the pool and the outbox read now.
     pub fn render(&self, pool: &DbPool) -> anyhow::Result<String> {
         let state = pool.state();
         self.pool_connections.set(i64::from(state.connections));
         self.pool_idle.set(i64::from(state.idle_connections));
+        self.read_outbox(pool)?;
         let mut text = Vec::new();
         TextEncoder::new()
             .encode(&self.registry.gather(), &mut text)
             .context("cannot encode metrics")?;
         String::from_utf8(text).context("metrics are not UTF-8")
+    }
+}
+
+impl Metrics {
+    fn read_outbox(&self, pool: &DbPool) -> anyhow::Result<()> {
+        let mut conn = pool.get().context("no database connection for metrics")?;
+        let now = Utc::now().naive_utc();
+        self.push_depth.set(push_outbox::depth(&mut conn)?);
+        let age = push_delivery::oldest_due(&mut conn, now)?
+            .map_or(0, |due_at| (now - due_at).num_seconds().max(0));
+        self.push_oldest_due_age.set(age);
+        if let Some(push) = &self.push {
+            push.catch_up_queued(push_outbox::queued_by_this_process());
+        }
+        Ok(())
     }
 }
 
@@ -138,7 +179,8 @@ async fn get_metrics(
     metrics: web::Data<Metrics>,
     pool: web::Data<DbPool>,
 ) -> Result<HttpResponse, crate::error::ApiError> {
-    let text = metrics.render(&pool)?;
+    // Reading the outbox is a database query: off the async workers.
+    let text = web::block(move || metrics.render(&pool)).await??;
     Ok(HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4; charset=utf-8")
         .body(text))

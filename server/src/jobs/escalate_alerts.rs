@@ -7,6 +7,7 @@ use diesel::QueryResult;
 use crate::db::ids::ServiceId;
 use crate::db::service_settings::{self, DEFAULT_ALERT_ESCALATION_MINUTES, ServiceSettings};
 use crate::db::{AnyConnection, alerts, write};
+use crate::notify::{Kind, Notice, notify};
 
 /// Escalates every overdue alert whose service has a duty contact; returns
 /// how many this call escalated. Alerts of a service with no duty contact
@@ -35,9 +36,25 @@ pub fn escalate_overdue(conn: &mut AnyConnection, now: NaiveDateTime) -> QueryRe
         if due > now {
             continue;
         }
-        if write(conn, |conn| {
-            alerts::claim_escalation(conn, &alert.id, Some(&duty), now)
-        })? {
+        let claimed = write(conn, |conn| {
+            let claimed = alerts::claim_escalation(conn, &alert.id, Some(&duty), now)?;
+            if claimed {
+                // In the same transaction: the duty contact is told exactly
+                // when the alert becomes theirs.
+                notify(
+                    conn,
+                    Notice {
+                        recipient: &duty,
+                        kind: Kind::Alert,
+                        subject_id: &alert.id,
+                        at: now,
+                    },
+                    now,
+                )?;
+            }
+            Ok::<_, diesel::result::Error>(claimed)
+        })?;
+        if claimed {
             escalated += 1;
         }
     }

@@ -4,6 +4,8 @@
 
 pub mod escalate_alerts;
 pub mod expire_inactive;
+pub mod send_parent_tips;
+pub mod send_reminders;
 
 use std::time::Duration;
 
@@ -43,6 +45,18 @@ fn run_once(pool: &DbPool, with_retention: bool) -> anyhow::Result<()> {
         escalate_alerts::escalate_overdue(&mut conn, now).context("escalating overdue alerts")?;
     if escalated > 0 {
         tracing::warn!(escalated, "alerts escalated to duty contacts");
+    }
+    let reminded =
+        send_reminders::queue_due(&mut conn, now).context("queueing check-in reminders")?;
+    if reminded > 0 {
+        tracing::info!(reminded, "check-in reminders queued");
+    }
+    // A failure here is logged, not returned: it must not hold up
+    // retention, and the parents not reached stay due for the next tick.
+    match send_parent_tips::send_due_tips(&mut conn, now) {
+        Ok(0) => {}
+        Ok(tips) => tracing::info!(tips, "scheduled parent tips sent"),
+        Err(error) => tracing::error!(%error, "sending parents their scheduled tips failed"),
     }
     if with_retention {
         let expired = expire_inactive::expire_inactive(&mut conn, now)

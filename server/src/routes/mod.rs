@@ -7,13 +7,18 @@ mod alerts;
 mod auth;
 mod caseload;
 mod consents;
+mod encouragements;
 pub mod endpoint;
 pub mod health;
 mod invites;
 mod join;
 mod me;
+pub mod notifications;
 pub mod openapi;
+pub(crate) mod parents;
+mod push;
 mod relink_codes;
+pub mod reminders;
 mod sync;
 mod totp;
 mod young_people;
@@ -38,6 +43,11 @@ pub fn endpoints() -> Vec<Endpoint> {
         sync::endpoints(),
         me::endpoints(),
         alerts::endpoints(),
+        notifications::endpoints(),
+        encouragements::endpoints(),
+        push::endpoints(),
+        reminders::endpoints(),
+        parents::endpoints(),
         invites::endpoints(),
         caseload::endpoints(),
         young_people::endpoints(),

@@ -15,7 +15,7 @@ pub struct Confirmation {
 }
 
 /// Erases the caller's account. For a young person every row of theirs
-/// goes, shared copies and alerts included; staff are anonymised so the
+/// goes, shared copies and alerts included; a parent's too; staff are anonymised so the
 /// audit trails they appear in stay whole. Sign-ins end at once.
 pub async fn erase_my_account(
     pool: web::Data<DbPool>,
@@ -32,10 +32,14 @@ pub async fn erase_my_account(
     with_conn(&pool, move |conn| {
         write(conn, |conn| {
             let now = Utc::now().naive_utc();
-            if caller.role == Role::YoungPerson {
-                erasure::erase_young_person(conn, &caller.id, &caller.service, now)
-            } else {
-                erasure::anonymise_staff(conn, &caller.id, &caller.service, now)
+            match caller.role {
+                Role::YoungPerson => {
+                    erasure::erase_young_person(conn, &caller.id, &caller.service, now)
+                }
+                Role::Parent => erasure::erase_parent(conn, &caller.id, &caller.service, now),
+                Role::Worker | Role::ServiceLead | Role::Admin => {
+                    erasure::anonymise_staff(conn, &caller.id, &caller.service, now)
+                }
             }
         })?;
         Ok(())

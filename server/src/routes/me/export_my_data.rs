@@ -7,8 +7,10 @@ use crate::auth::AuthUser;
 use crate::db::ids::UserId;
 use crate::db::users::{self, Role};
 use crate::db::{
-    AnyConnection, DbPool, alerts, audit, check_ins, consents, services, shared_records, thrive,
-    tombstones,
+    AnyConnection, DbPool, alerts, audit, check_ins, consents, encouragements,
+    notification_settings, notifications, parent_link_codes, parent_links, parent_nudges,
+    push_subscriptions, reminders, services, shared_records, thrive, tip_deliveries,
+    tip_preferences, tombstones,
 };
 use crate::error::ApiError;
 use crate::routes::with_conn;
@@ -27,9 +29,47 @@ struct Export {
     assignments: Vec<AssignmentView>,
     #[serde(skip_serializing_if = "Option::is_none")]
     young_person: Option<YoungPersonData>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    parent: Option<ParentData>,
     /// For staff: what they did with young people's data.
     #[serde(skip_serializing_if = "Option::is_none")]
     actions: Option<Vec<EventView>>,
+    /// For workers: the messages they sent young people.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sent_encouragements: Option<Vec<EncouragementView>>,
+    /// The inbox: what this account has been told.
+    notifications: Vec<NotificationView>,
+    /// The browsers pushes go to.
+    push_subscriptions: Vec<SubscriptionView>,
+    /// Time zone and quiet hours as they apply now.
+    notification_settings: crate::routes::notifications::SettingsBody,
+}
+
+#[derive(Serialize)]
+struct NotificationView {
+    id: String,
+    kind: String,
+    subject_id: String,
+    title: String,
+    at: DateTime<Utc>,
+    read_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Serialize)]
+struct SubscriptionView {
+    id: String,
+    endpoint: String,
+    created_at: DateTime<Utc>,
+    /// The daily check-in reminder on this browser, if asked for.
+    reminder: Option<ReminderView>,
+}
+
+#[derive(Serialize)]
+struct ReminderView {
+    id: String,
+    time: String,
+    time_zone: String,
+    next_at: DateTime<Utc>,
 }
 
 #[derive(Serialize)]
@@ -60,8 +100,65 @@ struct YoungPersonData {
     deleted_records: Vec<DeletedView>,
     alerts: Vec<AlertView>,
     thrive_groupings: Vec<ThriveView>,
+    /// Messages from workers that have shown, with the young person's reply.
+    encouragements: Vec<EncouragementView>,
     /// Who looked at or changed this young person's data.
     audit_events: Vec<EventView>,
+    /// Parents and carers linked now.
+    parent_links: Vec<LinkView>,
+    /// Codes made for parents, and whether each was used.
+    parent_link_codes: Vec<LinkCodeView>,
+    /// Each "let my parent know", and how many parents it reached.
+    parent_nudges: Vec<NudgeView>,
+}
+
+#[derive(Serialize)]
+struct LinkView {
+    display_name: String,
+    since: DateTime<Utc>,
+}
+
+#[derive(Serialize)]
+struct LinkCodeView {
+    created_at: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+    used_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Serialize)]
+struct NudgeView {
+    id: String,
+    message: Option<String>,
+    topic: String,
+    sent_at: DateTime<Utc>,
+    reached: i64,
+}
+
+#[derive(Serialize)]
+struct ParentData {
+    /// The young people this parent is linked to now.
+    children: Vec<LinkView>,
+    tip_preferences: Option<PreferencesView>,
+    tips_received: Vec<TipReceivedView>,
+}
+
+#[derive(Serialize)]
+struct PreferencesView {
+    topics: String,
+    weekday: String,
+    time: String,
+    frequency: String,
+    next_due_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Serialize)]
+struct TipReceivedView {
+    id: String,
+    tip_id: String,
+    from: String,
+    sent_at: DateTime<Utc>,
+    /// The young person's own words, when they asked.
+    message: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -108,6 +205,33 @@ struct ThriveView {
 }
 
 #[derive(Serialize)]
+struct EncouragementView {
+    id: String,
+    worker_id: String,
+    young_person_id: String,
+    text: String,
+    sent_at: DateTime<Utc>,
+    shows_at: DateTime<Utc>,
+    reply: Option<String>,
+    replied_at: Option<DateTime<Utc>>,
+}
+
+impl From<encouragements::Encouragement> for EncouragementView {
+    fn from(message: encouragements::Encouragement) -> Self {
+        EncouragementView {
+            id: message.id,
+            worker_id: message.worker_id,
+            young_person_id: message.young_person_id,
+            text: message.text,
+            sent_at: message.created_at.and_utc(),
+            shows_at: message.deliver_at.and_utc(),
+            reply: message.reply,
+            replied_at: message.replied_at.map(|t| t.and_utc()),
+        }
+    }
+}
+
+#[derive(Serialize)]
 struct EventView {
     at: DateTime<Utc>,
     actor_id: Option<String>,
@@ -147,8 +271,14 @@ fn build(conn: &mut AnyConnection, id: &UserId) -> Result<Export, ApiError> {
             },
         )
         .collect();
+    let now = Utc::now().naive_utc();
+    let parent = if role == Role::Parent {
+        Some(parent_data(conn, id)?)
+    } else {
+        None
+    };
     let (young_person, actions) = if role == Role::YoungPerson {
-        (Some(young_person_data(conn, id)?), None)
+        (Some(young_person_data(conn, id, now)?), None)
     } else {
         let actions = audit::by_actor(conn, id)?
             .into_iter()
@@ -156,6 +286,53 @@ fn build(conn: &mut AnyConnection, id: &UserId) -> Result<Export, ApiError> {
             .collect();
         (None, Some(actions))
     };
+    let sent_encouragements = if role == Role::Worker {
+        Some(
+            // The worker's own words; the replies are the young people's,
+            // seen in the app while they are assigned.
+            encouragements::all_from(conn, id)?
+                .into_iter()
+                .map(|message| EncouragementView {
+                    reply: None,
+                    replied_at: None,
+                    ..message.into()
+                })
+                .collect(),
+        )
+    } else {
+        None
+    };
+    let notifications = notifications::visible(conn, id, now, i64::MAX)?
+        .into_iter()
+        .map(|row| NotificationView {
+            id: row.id,
+            kind: row.kind,
+            subject_id: row.subject_id,
+            title: row.title,
+            at: row.visible_at.and_utc(),
+            read_at: row.read_at.map(|t| t.and_utc()),
+        })
+        .collect();
+    let mut reminders = reminders::of_user(conn, id)?;
+    let push_subscriptions = push_subscriptions::list_of(conn, id)?
+        .into_iter()
+        .map(|row| SubscriptionView {
+            reminder: reminders
+                .iter()
+                .position(|r| r.subscription_id == row.id)
+                .map(|at| reminders.swap_remove(at))
+                .map(|r| ReminderView {
+                    id: r.id,
+                    time: r.local_time,
+                    time_zone: r.time_zone,
+                    next_at: r.next_due_at.and_utc(),
+                }),
+            id: row.id,
+            endpoint: row.endpoint,
+            created_at: row.created_at.and_utc(),
+        })
+        .collect();
+    let notification_settings = (&notification_settings::schedule_of(conn, id)?).into();
     Ok(Export {
         format: FORMAT,
         version: VERSION,
@@ -172,11 +349,20 @@ fn build(conn: &mut AnyConnection, id: &UserId) -> Result<Export, ApiError> {
         },
         assignments,
         young_person,
+        parent,
         actions,
+        sent_encouragements,
+        notifications,
+        push_subscriptions,
+        notification_settings,
     })
 }
 
-fn young_person_data(conn: &mut AnyConnection, id: &UserId) -> Result<YoungPersonData, ApiError> {
+fn young_person_data(
+    conn: &mut AnyConnection,
+    id: &UserId,
+    now: chrono::NaiveDateTime,
+) -> Result<YoungPersonData, ApiError> {
     let consent_history = consents::history(conn, id)?
         .into_iter()
         .map(|event| ConsentView {
@@ -235,18 +421,88 @@ fn young_person_data(conn: &mut AnyConnection, id: &UserId) -> Result<YoungPerso
             recorded_at: row.recorded_at.and_utc(),
         })
         .collect();
+    // Messages written for later appear once they show, as in the app.
+    let encouragements = encouragements::shown_to(conn, id, now)?
+        .into_iter()
+        .map(|(message, _)| EncouragementView::from(message))
+        .collect();
     let audit_events = audit::for_subject(conn, id)?
         .into_iter()
         .map(event_view)
         .collect();
+    let parent_links = parent_links::parents_of(conn, id)?
+        .into_iter()
+        .map(|link| LinkView {
+            display_name: link.parent.display_name,
+            since: link.since.and_utc(),
+        })
+        .collect();
+    let parent_link_codes = parent_link_codes::made_by(conn, id)?
+        .into_iter()
+        .map(|code| LinkCodeView {
+            created_at: code.created_at.and_utc(),
+            expires_at: code.expires_at.and_utc(),
+            used_at: code.used_at.map(|t| t.and_utc()),
+        })
+        .collect();
+    let parent_nudges = parent_nudges::sent_by(conn, id)?
+        .into_iter()
+        .map(|(nudge, reached)| NudgeView {
+            id: nudge.id,
+            message: nudge.message,
+            topic: nudge.topic,
+            sent_at: nudge.created_at.and_utc(),
+            reached,
+        })
+        .collect();
     Ok(YoungPersonData {
+        parent_links,
+        parent_link_codes,
+        parent_nudges,
         consent_history,
         check_ins: check_in_values,
         shared_records: shared,
         deleted_records: deleted,
         alerts: alert_views,
         thrive_groupings,
+        encouragements,
         audit_events,
+    })
+}
+
+fn parent_data(conn: &mut AnyConnection, id: &UserId) -> Result<ParentData, ApiError> {
+    let children = parent_links::children_of(conn, id)?
+        .into_iter()
+        .map(|(child, since)| LinkView {
+            display_name: child.display_name,
+            since: since.and_utc(),
+        })
+        .collect();
+    let tip_preferences = tip_preferences::get(conn, id)?.map(|row| PreferencesView {
+        topics: row.topics,
+        weekday: row.weekday,
+        time: row.local_time,
+        frequency: row.frequency,
+        next_due_at: row.next_due_at.map(|t| t.and_utc()),
+    });
+    let mut tips_received = Vec::new();
+    for delivery in tip_deliveries::for_parent(conn, id, i64::MAX)? {
+        let message = match &delivery.nudge_id {
+            Some(nudge) => parent_nudges::find(conn, nudge)?.and_then(|n| n.message),
+            None => None,
+        };
+        tips_received.push(TipReceivedView {
+            id: delivery.id,
+            tip_id: delivery.tip_id,
+            from: delivery.source,
+            sent_at: delivery.sent_at.and_utc(),
+            message,
+        });
+    }
+    Ok(ParentData {
+        children,
+        tip_preferences,
+        tips_received,
     })
 }
 

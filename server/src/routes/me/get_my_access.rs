@@ -5,8 +5,11 @@ use serde::Serialize;
 
 use crate::auth::AuthUser;
 use crate::db::users::{self, Role};
-use crate::db::{DbPool, consents, service_settings};
+use crate::db::{DbPool, consents, parent_links, service_settings};
 use crate::error::ApiError;
+use crate::routes::parents::list_my_parents::{
+    LinkedParentView, WHAT_PARENTS_NEVER_GET, view as parent_view,
+};
 use crate::routes::with_conn;
 
 #[derive(Serialize)]
@@ -33,6 +36,10 @@ struct Access {
     shared: Vec<SharedScope>,
     /// What happens to an answer about hurting yourself, in plain words.
     about_answers: String,
+    /// Parents and carers linked now, and what each gets.
+    parents: Vec<LinkedParentView>,
+    /// What parents get and never get, in plain words.
+    about_parents: String,
 }
 
 /// Exactly who can see what, now: the young person can ask at any time.
@@ -73,10 +80,25 @@ pub async fn get_my_access(
              safety is told. Nothing else you write is passed on unless you share it."
                 .to_owned()
         };
+        let parents: Vec<LinkedParentView> = parent_links::parents_of(conn, &caller.id)?
+            .into_iter()
+            .map(parent_view)
+            .collect();
+        let about_parents = if parents.is_empty() {
+            format!("No parent or carer is linked to you. {WHAT_PARENTS_NEVER_GET}")
+        } else {
+            format!(
+                "Your linked parents and carers get tips about helping young people, and your \
+                 \u{201c}let my parent know\u{201d} messages when you send one. \
+                 {WHAT_PARENTS_NEVER_GET} You can remove a link at any time."
+            )
+        };
         Ok(Access {
             workers,
             shared,
             about_answers,
+            parents,
+            about_parents,
         })
     })
     .await?;

@@ -86,6 +86,19 @@ fn sentence(action: &str, allowed: bool, detail: Option<&str>) -> String {
             "write down the kind of support you agreed together",
         ),
         "read_progress" => ("Looked at your progress.", "look at your progress"),
+        "send_encouragement" => ("Sent you a message.", "send you a message"),
+        "schedule_encouragement" => (
+            "Wrote you a message that will show later.",
+            "write you a message",
+        ),
+        "cancel_encouragement" => (
+            "Took back a message before it showed.",
+            "take back a message",
+        ),
+        "read_encouragement_replies" => (
+            "Saw how you answered their messages.",
+            "see how you answered their messages",
+        ),
         "read_safety_plan" => ("Looked at your safety plan.", "look at your safety plan"),
         "assign_worker" => ("Linked a worker to you.", "link a worker to you"),
         "end_assignment" => (
@@ -96,6 +109,10 @@ fn sentence(action: &str, allowed: bool, detail: Option<&str>) -> String {
         "create_relink_code" => (
             "Made a code to move your account to a new phone.",
             "make a code to move your account to a new phone",
+        ),
+        "send_parent_tip" => (
+            "Sent your parent or carer a tip about helping young people. They did not see anything of yours.",
+            "send your parent or carer a tip",
         ),
         "expire_shared_data" => (
             "Deleted the copies of what you shared, because Lantern had not been used for a long time.",

@@ -14,6 +14,7 @@ use crate::db::shared_records::{self, NewSharedRecord};
 use crate::db::users::Role;
 use crate::db::{AnyConnection, DbPool, consents, service_settings, users, write};
 use crate::error::ApiError;
+use crate::notify::{Kind, Notice, notify};
 use crate::routes::with_conn;
 
 /// Stores a batch from the young person's device. The core validates it
@@ -133,8 +134,14 @@ fn raise_alert(
         summary: disclosure.describe(measures),
         disclosed_at: disclosure.recorded_at.naive_utc(),
     };
-    alerts::raise(conn, new, now)?;
-    if users::has_assigned_worker(conn, &caller.id)? {
+    let raised = alerts::raise(conn, new, now)?;
+    let workers = users::assigned_workers(conn, &caller.id)?;
+    if !workers.is_empty() {
+        if let Some(alert_id) = &raised {
+            for (worker, _) in &workers {
+                tell(conn, &UserId(worker.id.clone()), alert_id, now)?;
+            }
+        }
         return Ok(true);
     }
     let duty: Option<UserId> = service_settings::get(conn, &caller.service)?.duty_contact();
@@ -145,9 +152,31 @@ fn raise_alert(
         .into_iter()
         .find(|alert| alert.disclosure_id == disclosure.id.as_str());
     if let Some(alert) = alert {
-        alerts::claim_escalation(conn, &alert.id, Some(&duty), now)?;
+        if alerts::claim_escalation(conn, &alert.id, Some(&duty), now)? {
+            tell(conn, &duty, &alert.id, now)?;
+        }
     }
     Ok(true)
+}
+
+/// Puts the alert in a worker's inbox and pushes it to them at once.
+fn tell(
+    conn: &mut AnyConnection,
+    worker: &UserId,
+    alert_id: &str,
+    now: chrono::NaiveDateTime,
+) -> Result<(), ApiError> {
+    notify(
+        conn,
+        Notice {
+            recipient: worker,
+            kind: Kind::Alert,
+            subject_id: alert_id,
+            at: now,
+        },
+        now,
+    )?;
+    Ok(())
 }
 
 /// The record's own content as JSON, for storage.

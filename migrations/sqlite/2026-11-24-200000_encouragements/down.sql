@@ -1,0 +1,2 @@
+DROP TABLE encouragements;
+DROP TABLE encouragement_templates;
