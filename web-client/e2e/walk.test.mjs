@@ -4,101 +4,24 @@
 // (the wasm core refuses an over-long note first), shares mood and syncs; the
 // worker sees the check-in, and before sharing sees "Not shared".
 
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const webClient = resolve(here, '..');
-const binary = process.env.LANTERN_BIN ?? resolve(webClient, '../target/debug/lantern');
-const shots = join(here, 'screenshots');
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { shots, startLantern, webClient } from './harness.mjs';
 
-let server;
-let dataDir;
 let base;
-let env;
-const contexts = [];
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolvePort(port));
-    });
-  });
-}
-
-function lantern(args, input) {
-  const result = spawnSync(binary, args, { env, input, encoding: 'utf8' });
-  assert.equal(result.status, 0, `lantern ${args.join(' ')} failed: ${result.stderr}`);
-  return result.stdout.trim();
-}
-
-async function waitUntilReady() {
-  for (let i = 0; i < 100; i++) {
-    try {
-      const response = await fetch(`${base}/readyz`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the server did not become ready');
-}
-
-async function browser(options) {
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'lantern-chromium-')), {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: chromiumArgs,
-    ...options,
-  });
-  contexts.push(context);
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (error) => console.error('page error:', error));
-  return page;
-}
+let lantern;
+let browser;
+let stop;
 
 before(async () => {
-  mkdirSync(shots, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), 'lantern-e2e-'));
-  const port = await freePort();
-  base = `http://localhost:${port}`;
-  env = {
-    ...process.env,
-    LANTERN_BIND: `127.0.0.1:${port}`,
-    LANTERN_DATA_DIR: dataDir,
-    LANTERN_DATABASE_URL: join(dataDir, 'lantern.sqlite'),
-    LANTERN_WEB_ROOT: join(webClient, 'dist'),
-    LANTERN_LOG: 'warn',
-  };
-  server = spawn(binary, ['serve'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
-  await waitUntilReady();
+  ({ base, lantern, browser, stop } = await startLantern());
 });
 
 after(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  server?.kill();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await stop?.();
 });
 
 test('join → check-in → share → sync → the worker sees it', async () => {
@@ -236,12 +159,86 @@ test('join → check-in → share → sync → the worker sees it', async () => 
   await worker.getByRole('button', { name: 'I’ve acted on this' }).click();
   await openAlert.waitFor({ state: 'detached' });
   await worker.getByText('—').first().waitFor();
+
+  // The worker sends encouragement from the service's list; the young
+  // person reads it and answers with one tap; the worker sees the answer.
+  await worker.getByRole('button', { name: 'Sky' }).click();
+  // The list arrives after the form: wait for its messages.
+  await worker.getByLabel('Choose a message').locator('option').first().waitFor({ state: 'attached' });
+  const chosen = await worker.getByLabel('Choose a message').evaluate((select) => select.selectedOptions[0].textContent);
+  await worker.getByRole('button', { name: 'Send message' }).click();
+  await worker.getByRole('status').filter({ hasText: 'Sent.' }).waitFor();
+  await worker.screenshot({ path: join(shots, '12-worker-encourages.png'), fullPage: true });
+
+  await phone.reload();
+  await phone.getByTestId('new-messages').filter({ hasText: 'You have a new message from your worker.' }).waitFor();
+  await phone.getByRole('button', { name: 'Messages', exact: true }).click();
+  const received = phone.getByTestId('message');
+  await received.waitFor();
+  assert.equal(await received.locator('p').nth(1).textContent(), chosen);
+  assert.match(await received.locator('p').first().textContent(), /From Kim Lee/);
+  await received.getByRole('button', { name: 'Heart' }).click();
+  await received.getByRole('status').waitFor();
+  assert.equal(await received.getByRole('button', { name: 'Heart' }).getAttribute('aria-pressed'), 'true');
+  assert.match(await received.getByRole('status').textContent(), /Sent a heart/);
+  await phone.screenshot({ path: join(shots, '13-phone-message.png'), fullPage: true });
+  await phone.getByRole('button', { name: 'Back to home' }).click();
+  await phone.getByTestId('new-messages').filter({ hasText: 'Messages from your worker show here.' }).waitFor();
+
+  await worker.getByRole('button', { name: '← Caseload' }).click();
+  await worker.getByRole('button', { name: 'Sky' }).click();
+  await worker.getByTestId('sent-messages').filter({ hasText: 'Sent a heart' }).waitFor();
+
+  // The young person links a parent with a code; the parent joins, chooses
+  // tips, and a tip the worker sends arrives in their inbox. Parents never
+  // see the young person's check-ins.
+  await phone.getByRole('button', { name: 'My parent or carer', exact: true }).click();
+  await phone.getByRole('button', { name: 'Make a code' }).click();
+  const parentCode = (await phone.getByTestId('parent-code').textContent())?.trim();
+  const parent = await browser({ viewport: { width: 390, height: 844 } });
+  await parent.goto(`${base}/#/parent`);
+  await parent.getByLabel('Code').fill(parentCode);
+  await parent.getByLabel('Your name (as your child knows you)').fill('Alex');
+  await parent.getByLabel('Email').fill('alex@example.org');
+  await parent.getByLabel('Password').fill('a long parent password');
+  await parent.getByRole('button', { name: 'Join' }).click();
+  await parent.getByRole('heading', { name: 'Which tips, and when' }).waitFor();
+  await parent.getByLabel('Exams').check();
+  await parent.getByLabel('Twice a week').check();
+  await parent.getByRole('button', { name: 'Save tip choices' }).click();
+  await parent.getByText(/^Saved\. Your next tip comes/).waitFor();
+
+  await phone.getByRole('button', { name: 'Back to home' }).click();
+  await phone.getByRole('button', { name: 'My parent or carer', exact: true }).click();
+  await phone.getByTestId('linked-parents').filter({ hasText: 'Alex' }).waitFor();
+
+  await worker.getByLabel('Tip', { exact: true }).locator('option').first().waitFor({ state: 'attached' });
+  await worker.getByLabel('Tip', { exact: true }).selectOption({ index: 0 });
+  const tipTitle = await worker.getByLabel('Tip', { exact: true }).evaluate((select) => select.selectedOptions[0].textContent);
+  await worker.getByRole('button', { name: 'Send tip' }).click();
+  await worker.getByText('Sent to one parent or carer.').waitFor();
+
+  await parent.reload();
+  const tip = parent.getByTestId('parent-tip');
+  await tip.first().waitFor();
+  assert.equal(await tip.first().getByRole('heading').textContent(), tipTitle);
+  assert.doesNotMatch(await parent.locator('main').textContent(), /Not good|a private note/);
+  await parent.screenshot({ path: join(shots, '14-parent-tips.png'), fullPage: true });
+
+  // "Let my parent know": the parent sees who asked, in their own words.
+  await phone.getByLabel('Something you want to say (you don’t have to)').fill('Can we talk tonight?');
+  await phone.getByRole('button', { name: 'Let my parent know' }).click();
+  await phone.getByText(/^Sent to Alex\./).waitFor();
+  await parent.reload();
+  await parent.getByText('Sky asked you to check in with them: “Can we talk tonight?”').waitFor();
 });
 
 test('in Chromium the wasm core refuses mood 7, an unknown feeling and an over-long note', async () => {
   // The app bundles the core under hashed names, so the test serves the same
   // built package at a fixed path of the app's origin and loads it there.
-  const page = await browser({ viewport: { width: 390, height: 844 } });
+  // The service worker is blocked: requests it answers never reach page.route,
+  // and it may take control between the two loads.
+  const page = await browser({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
   const pkg = join(webClient, 'src/core/pkg');
   await page.route('**/__test/lantern_core.js', (route) =>
     route.fulfill({ contentType: 'text/javascript', body: readFileSync(join(pkg, 'lantern_core.js')) }),

@@ -2,12 +2,15 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
 import { loadCore } from './core';
+import { registerServiceWorker } from './push/subscribe';
 import './ui/tokens.css';
+import { ParentApp } from './parent/ParentApp';
 import { WorkerApp } from './worker/WorkerApp';
 import { FALLBACK_CONTACTS } from './young/crisis-contacts';
 import { YoungApp } from './young/YoungApp';
 
-/** Faces by route: `#/worker` is the worker's dashboard; anything else the young person's app. */
+/** Faces by route: `#/worker` is the worker's dashboard, `#/parent` the
+ * parent's view; anything else the young person's app. */
 function App() {
   const [route, setRoute] = useState(location.hash);
   useEffect(() => {
@@ -15,8 +18,19 @@ function App() {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  return route.startsWith('#/worker') ? <WorkerApp /> : <YoungApp />;
+  if (route.startsWith('#/worker')) return <WorkerApp />;
+  if (route.startsWith('#/parent')) return <ParentApp />;
+  return <YoungApp />;
 }
+
+// The service worker shows pushes and opens the right screen when one is tapped.
+void registerServiceWorker();
+navigator.serviceWorker?.addEventListener('message', (event: MessageEvent) => {
+  const message = event.data as { type?: string; url?: unknown } | undefined;
+  if (message?.type !== 'lantern:open' || typeof message.url !== 'string') return;
+  const target = new URL(message.url, location.href);
+  if (target.origin === location.origin) location.assign(target.href);
+});
 
 const root = document.getElementById('app');
 if (root) {

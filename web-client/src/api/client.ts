@@ -26,8 +26,14 @@ export interface SessionStore {
 /** The network is down or the server did not answer. */
 export class OfflineError extends Error {}
 
-async function send(method: string, path: string, body?: unknown, token?: string): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+async function send(
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+  extra: Record<string, string> = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json', ...extra };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
   try {
@@ -80,8 +86,8 @@ export class Api {
   constructor(private readonly sessions: SessionStore) {}
 
   /** A request without a session (sign-in, join). */
-  async anonymous<T>(method: string, path: string, body?: unknown): Promise<T> {
-    return parse<T>(await send(method, path, body));
+  async anonymous<T>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<T> {
+    return parse<T>(await send(method, path, body, undefined, headers));
   }
 
   /** A request as the signed-in user. An expired access token is refreshed

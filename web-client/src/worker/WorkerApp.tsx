@@ -5,6 +5,10 @@ import type { CaseloadEntry, CreatedInvite, Session, WorkerCheckIn } from '../ap
 import { contextOptions, type ConsentScope } from '../core';
 import { moodFace, moodWord } from '../young/moods';
 import { Alerts } from './Alerts';
+import { Encourage } from './Encourage';
+import { TipToParents } from './TipToParents';
+import { NotificationSettings } from '../ui/NotificationSettings';
+import { keepPushFresh } from '../push/subscribe';
 
 // The dashboard forgets its session when the tab closes: shared computers.
 const tabSessions: SessionStore = {
@@ -31,6 +35,11 @@ export function WorkerApp() {
       setLoaded(true);
     });
   }, []);
+
+  useEffect(() => {
+    // A browser whose push subscription changed tells the server again.
+    if (session) void keepPushFresh(api).catch(() => undefined);
+  }, [session]);
 
   const signOut = async () => {
     await api.signOut();
@@ -144,6 +153,10 @@ function Caseload({ onOpen }: { onOpen: (person: CaseloadEntry) => void }) {
         </button>
         {invite && <InviteCode invite={invite} />}
       </section>
+      <details class="card">
+        <summary>Notifications and quiet hours</summary>
+        <NotificationSettings api={api} />
+      </details>
       <section class="card">
         <h1>My caseload</h1>
         {problem && (
@@ -272,6 +285,8 @@ function YoungPersonPage({ person, onBack }: { person: CaseloadEntry; onBack: ()
           </table>
         )}
       </section>
+      <Encourage api={api} youngPersonId={person.id} name={person.display_name} />
+      <TipToParents api={api} youngPersonId={person.id} name={person.display_name} />
     </div>
   );
 }

@@ -8,26 +8,42 @@ import { IdeasScreen } from './IdeasScreen';
 import { JoinScreen } from './JoinScreen';
 import { moodFace, moodWord } from './moods';
 import { scopeTitle } from './scopes';
-import { loadGrants, loadSession } from './session';
+import { api, loadGrants, loadSession } from './session';
 import { SharingScreen } from './SharingScreen';
+import { MessagesScreen, newMessageCount } from './MessagesScreen';
+import { Reminder } from './Reminder';
+import { ParentsScreen } from './ParentsScreen';
+import { NotificationSettings } from '../ui/NotificationSettings';
+import { keepPushFresh, RESUBSCRIBED_MESSAGE } from '../push/subscribe';
 import { describe, syncNow, when as sentWhen, type SyncStatus } from './sync';
 
-type Screen = 'home' | 'check-in' | 'join' | 'sharing' | 'help-first' | 'ideas';
+type Screen = 'home' | 'check-in' | 'join' | 'sharing' | 'help-first' | 'ideas' | 'settings' | 'messages' | 'parents';
+
+/** Screens a link (a tapped notification) can open directly. */
+function screenFromHash(hash: string): Screen | undefined {
+  if (hash.startsWith('#/check-in')) return 'check-in';
+  if (hash.startsWith('#/settings')) return 'settings';
+  if (hash.startsWith('#/messages')) return 'messages';
+  return undefined;
+}
 
 const RETRY_MS = 60_000;
 
 /** The young person's app: works without an account; connecting is optional. */
 export function YoungApp() {
-  const [screen, setScreen] = useState<Screen>('home');
+  const [screen, setScreen] = useState<Screen>(screenFromHash(location.hash) ?? 'home');
   const [connected, setConnected] = useState(false);
   const [recent, setRecent] = useState<StoredCheckIn[]>([]);
   const [grants, setGrants] = useState<ConsentGrant[]>([]);
   const [status, setStatus] = useState<SyncStatus>({ state: 'not_connected' });
   const [saved, setSaved] = useState(false);
   const [latest, setLatest] = useState<CheckIn | undefined>();
+  const [newMessages, setNewMessages] = useState(0);
 
   const refresh = useCallback(async () => {
-    setConnected(Boolean(await loadSession()));
+    const session = await loadSession();
+    setConnected(Boolean(session));
+    if (session) setNewMessages(await newMessageCount());
     setRecent(await checkIns.all());
     setGrants(await loadGrants());
   }, []);
@@ -37,6 +53,26 @@ export function YoungApp() {
     setStatus(await syncNow());
     await refresh();
   }, [refresh]);
+
+  useEffect(() => {
+    const onHash = () => {
+      const linked = screenFromHash(location.hash);
+      if (linked) setScreen(linked);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  useEffect(() => {
+    if (!connected) return;
+    const fresh = () => void keepPushFresh(api).catch(() => undefined);
+    fresh();
+    const onMessage = (event: MessageEvent) => {
+      if ((event.data as { type?: string } | undefined)?.type === RESUBSCRIBED_MESSAGE) fresh();
+    };
+    navigator.serviceWorker?.addEventListener('message', onMessage);
+    return () => navigator.serviceWorker?.removeEventListener('message', onMessage);
+  }, [connected]);
 
   useEffect(() => {
     void refresh().then(sync);
@@ -93,6 +129,16 @@ export function YoungApp() {
         )}
         {screen === 'help-first' && <HelpFirst onDone={() => go('home')} />}
         {screen === 'sharing' && <SharingScreen onChanged={() => void sync()} onDone={() => go('home')} />}
+        {screen === 'messages' && (
+          <MessagesScreen
+            onDone={() => {
+              go('home');
+              void refresh();
+            }}
+          />
+        )}
+        {screen === 'parents' && <ParentsScreen onDone={() => go('home')} />}
+        {screen === 'settings' && <SettingsScreen connected={connected} onDone={() => go('home')} />}
         {screen === 'home' && (
           <Home
             connected={connected}
@@ -103,6 +149,10 @@ export function YoungApp() {
             onCheckIn={() => go('check-in')}
             onJoin={() => go('join')}
             onSharing={() => go('sharing')}
+            onSettings={() => go('settings')}
+            onMessages={() => go('messages')}
+            onParents={() => go('parents')}
+            newMessages={newMessages}
             onSync={() => void sync()}
           />
         )}
@@ -142,10 +192,15 @@ interface HomeProps {
   onCheckIn: () => void;
   onJoin: () => void;
   onSharing: () => void;
+  onSettings: () => void;
+  onMessages: () => void;
+  onParents: () => void;
+  newMessages: number;
   onSync: () => void;
 }
 
-function Home({ connected, recent, grants, status, saved, onCheckIn, onJoin, onSharing, onSync }: HomeProps) {
+function Home(props: HomeProps) {
+  const { connected, recent, grants, status, saved, onCheckIn, onJoin, onSharing, onSettings, onSync } = props;
   const shown = describe(status);
   const canSend = connected && !['not_connected', 'not_shared', 'sending'].includes(status.state);
   return (
@@ -195,6 +250,40 @@ function Home({ connected, recent, grants, status, saved, onCheckIn, onJoin, onS
         </div>
       </section>
 
+      {connected && (
+        <section class="card">
+          <h2>Messages</h2>
+          <p class="hint" data-testid="new-messages">
+            {props.newMessages === 0
+              ? 'Messages from your worker show here.'
+              : props.newMessages === 1
+                ? 'You have a new message from your worker.'
+                : `You have ${props.newMessages} new messages from your worker.`}
+          </p>
+          <button type="button" class="secondary" onClick={props.onMessages}>
+            Messages
+          </button>
+        </section>
+      )}
+
+      {connected && (
+        <section class="card">
+          <h2>My parent or carer</h2>
+          <p class="hint">Link a parent or carer so they get tips on supporting you. They never see your check-ins.</p>
+          <button type="button" class="secondary" onClick={props.onParents}>
+            My parent or carer
+          </button>
+        </section>
+      )}
+
+      <section class="card">
+        <h2>Reminders and notifications</h2>
+        <p class="hint">A daily reminder to check in, if you want one, and when to keep quiet.</p>
+        <button type="button" class="secondary" onClick={onSettings}>
+          Reminders and notifications
+        </button>
+      </section>
+
       <section class="card">
         <h2>My check-ins</h2>
         {recent.length === 0 ? (
@@ -228,4 +317,22 @@ function when(recordedAt: string): string {
     hour: '2-digit',
     minute: '2-digit',
   });
+}
+
+/** What may buzz on this phone, and when to keep quiet. */
+function SettingsScreen({ connected, onDone }: { connected: boolean; onDone: () => void }) {
+  return (
+    <section class="stack" aria-labelledby="settings-title">
+      <h1 id="settings-title">Reminders and notifications</h1>
+      <Reminder />
+      {connected ? (
+        <NotificationSettings api={api} />
+      ) : (
+        <p>When you connect with your worker, their messages can reach you here.</p>
+      )}
+      <button type="button" class="secondary" onClick={onDone}>
+        Back to home
+      </button>
+    </section>
+  );
 }

@@ -1,0 +1,224 @@
+import { useEffect, useState } from 'preact/hooks';
+
+import { Api, ApiError, type SessionStore } from '../api/client';
+import type { Session } from '../api/types';
+import { settings } from '../store/db';
+import { NotificationSettings } from '../ui/NotificationSettings';
+import { keepPushFresh } from '../push/subscribe';
+import { TipPreferences } from './TipPreferences';
+
+// A parent's own phone keeps them signed in, apart from any young person's
+// session on the same device.
+const parentSessions: SessionStore = {
+  load: () => settings.get<Session>('parent_session'),
+  save: (session) => settings.set('parent_session', session),
+};
+const api = new Api(parentSessions);
+
+interface Helpline {
+  id: string;
+  name: string;
+  for_what: string;
+  phone: string;
+  how?: string;
+  hours: string;
+}
+
+interface TipItem {
+  id: string;
+  from: 'schedule' | 'worker' | 'young_person';
+  sent_at: string;
+  tip: { title: string; body: string; helplines: Helpline[] } | null;
+  asked_by?: { display_name: string; message: string | null };
+}
+
+/** The parent's view: sign up with a young person's code, a tips inbox,
+ * when tips come, notifications, and helplines for parents. */
+export function ParentApp() {
+  const [session, setSession] = useState<Session | undefined>();
+  const [loaded, setLoaded] = useState(false);
+
+  useEffect(() => {
+    void parentSessions.load().then((s) => {
+      setSession(s);
+      setLoaded(true);
+    });
+  }, []);
+
+  useEffect(() => {
+    if (session) void keepPushFresh(api).catch(() => undefined);
+  }, [session]);
+
+  const signOut = async () => {
+    await api.signOut();
+    setSession(undefined);
+  };
+
+  if (!loaded) return null;
+  return (
+    <>
+      <header class="topbar">
+        <span class="brand">
+          <img src="/icon.svg" alt="" width="28" height="28" /> Lantern for parents and carers
+        </span>
+        {session && (
+          <button type="button" class="secondary" onClick={signOut}>
+            Sign out
+          </button>
+        )}
+      </header>
+      <main>{session ? <SignedIn /> : <SignUp onSignedIn={setSession} />}</main>
+    </>
+  );
+}
+
+function SignUp({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
+  const [haveAccount, setHaveAccount] = useState(false);
+  const [code, setCode] = useState('');
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [problem, setProblem] = useState('');
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setProblem('');
+    try {
+      const session = haveAccount
+        ? await api.anonymous<Session>('POST', '/auth/login', { email, password })
+        : await api.anonymous<Session>('POST', '/parent/join', { code, display_name: name, email, password });
+      await parentSessions.save(session);
+      onSignedIn(session);
+    } catch (error) {
+      setProblem(problemWords(error));
+    }
+  };
+
+  return (
+    <form class="stack narrow" onSubmit={submit}>
+      <h1>{haveAccount ? 'Sign in' : 'Join with a code'}</h1>
+      {!haveAccount && (
+        <p>
+          Your child made a code in their Lantern app. With it you get short tips on supporting them. You never see
+          their check-ins or anything they keep in Lantern.
+        </p>
+      )}
+      {!haveAccount && (
+        <>
+          <div class="field">
+            <label for="parent-code">Code</label>
+            <input id="parent-code" value={code} autocomplete="off" required onInput={(e) => setCode(e.currentTarget.value)} />
+          </div>
+          <div class="field">
+            <label for="parent-name">Your name (as your child knows you)</label>
+            <input id="parent-name" value={name} required onInput={(e) => setName(e.currentTarget.value)} />
+          </div>
+        </>
+      )}
+      <div class="field">
+        <label for="parent-email">Email</label>
+        <input id="parent-email" type="email" autocomplete="username" value={email} required onInput={(e) => setEmail(e.currentTarget.value)} />
+      </div>
+      <div class="field">
+        <label for="parent-password">Password</label>
+        <input
+          id="parent-password"
+          type="password"
+          autocomplete={haveAccount ? 'current-password' : 'new-password'}
+          value={password}
+          required
+          onInput={(e) => setPassword(e.currentTarget.value)}
+        />
+        {!haveAccount && <p class="hint">At least 10 characters.</p>}
+      </div>
+      {problem && (
+        <p class="alert" role="alert">
+          {problem}
+        </p>
+      )}
+      <button type="submit">{haveAccount ? 'Sign in' : 'Join'}</button>
+      <button type="button" class="link" onClick={() => setHaveAccount(!haveAccount)}>
+        {haveAccount ? 'I have a code' : 'I already have an account'}
+      </button>
+    </form>
+  );
+}
+
+function SignedIn() {
+  const [tips, setTips] = useState<{ items: TipItem[]; helplines: Helpline[] } | undefined>();
+  const [problem, setProblem] = useState('');
+
+  useEffect(() => {
+    api
+      .call<{ items: TipItem[]; helplines: Helpline[] }>('GET', '/parent/tips')
+      .then(setTips)
+      .catch(() => setProblem('Could not load your tips. Check your connection.'));
+  }, []);
+
+  return (
+    <div class="stack">
+      <section class="stack" aria-labelledby="tips-title">
+        <h1 id="tips-title">Your tips</h1>
+        {problem && (
+          <p class="alert" role="alert">
+            {problem}
+          </p>
+        )}
+        {tips && tips.items.length === 0 && <p class="hint">Your first tip will arrive on the day and time you choose below.</p>}
+        {tips?.items.map((item) => (
+          <article class="card stack" key={item.id} data-testid="parent-tip">
+            {item.asked_by && (
+              <p class="alert">
+                {item.asked_by.display_name} asked you to check in with them
+                {item.asked_by.message ? `: “${item.asked_by.message}”` : '.'}
+              </p>
+            )}
+            {item.tip && (
+              <>
+                <h2>{item.tip.title}</h2>
+                <p>{item.tip.body}</p>
+                {item.tip.helplines.map((h) => (
+                  <p class="hint" key={h.id}>
+                    {h.name}: <a href={`tel:${h.phone.replace(/\s/g, '')}`}>{h.phone}</a> ({h.hours})
+                  </p>
+                ))}
+              </>
+            )}
+            <p class="hint">
+              {new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' }).format(
+                new Date(item.sent_at),
+              )}
+              {item.from === 'worker' ? ' · sent by their worker' : ''}
+            </p>
+          </article>
+        ))}
+      </section>
+      <TipPreferences api={api} />
+      <NotificationSettings api={api} />
+      {tips && tips.helplines.length > 0 && (
+        <section class="card stack" aria-labelledby="helplines-title">
+          <h2 id="helplines-title">Helplines for parents</h2>
+          {tips.helplines.map((h) => (
+            <p key={h.id}>
+              <strong>{h.name}</strong> — {h.for_what}{' '}
+              <a class="button secondary small" href={`tel:${h.phone.replace(/\s/g, '')}`}>
+                Call {h.phone}
+              </a>
+              {h.how && <span class="hint"> {h.how}</span>} <span class="hint">({h.hours})</span>
+            </p>
+          ))}
+        </section>
+      )}
+    </div>
+  );
+}
+
+function problemWords(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.code === 'invalid_credentials') return 'That email and password don’t match.';
+    if (error.code === 'validation_failed') return error.problem.errors?.[0]?.message ?? error.message;
+    if (error.code === 'rate_limited') return 'Too many tries. Please wait a few minutes.';
+    return error.message;
+  }
+  return 'Something went wrong. Check your connection and try again.';
+}

@@ -1,0 +1,141 @@
+import { useEffect, useState } from 'preact/hooks';
+
+import { OfflineError } from '../api/client';
+import { api } from './session';
+
+type ReplyKind = 'heart' | 'thumbs_up' | 'thanks' | 'smile';
+
+interface ReplyView {
+  reply: ReplyKind;
+  words: string;
+  at: string;
+}
+
+interface ReceivedMessage {
+  id: string;
+  from: string;
+  text: string;
+  at: string;
+  reply: ReplyView | null;
+}
+
+interface MyMessages {
+  replies: { reply: ReplyKind; words: string }[];
+  messages: ReceivedMessage[];
+}
+
+interface InboxItem {
+  id: string;
+  kind: string;
+  read: boolean;
+}
+
+const FACES: Record<ReplyKind, string> = { heart: '❤️', thumbs_up: '👍', thanks: '🙏', smile: '🙂' };
+const LABELS: Record<ReplyKind, string> = { heart: 'Heart', thumbs_up: 'Thumbs up', thanks: 'Thanks', smile: 'Smile' };
+
+/** Messages from the young person's worker; each can be answered with one
+ * tap. It is not a chat, and nothing here is needed to use Lantern. */
+export function MessagesScreen({ onDone }: { onDone: () => void }) {
+  const [loaded, setLoaded] = useState<MyMessages | undefined>();
+  const [problem, setProblem] = useState('');
+
+  useEffect(() => {
+    api
+      .call<MyMessages>('GET', '/me/encouragements')
+      .then(setLoaded)
+      .catch((error: unknown) =>
+        setProblem(
+          error instanceof OfflineError
+            ? 'You’re offline. Your messages will be here when you’re back online.'
+            : 'Could not load your messages. Please try again later.',
+        ),
+      );
+    void markMessagesRead();
+  }, []);
+
+  const answer = async (message: ReceivedMessage, reply: ReplyKind) => {
+    setProblem('');
+    try {
+      // The answer is the message as it now stands, reply included.
+      const updated = await api.call<ReceivedMessage>(
+        'PUT',
+        `/me/encouragements/${encodeURIComponent(message.id)}/reply`,
+        { reply },
+      );
+      setLoaded((current) =>
+        current && {
+          ...current,
+          messages: current.messages.map((m) => (m.id === updated.id ? updated : m)),
+        },
+      );
+    } catch {
+      setProblem('Your answer didn’t send. Check your connection and try again.');
+    }
+  };
+
+  return (
+    <section class="stack" aria-labelledby="messages-title">
+      <h1 id="messages-title">Messages</h1>
+      {problem && (
+        <p class="alert" role="alert">
+          {problem}
+        </p>
+      )}
+      {loaded && loaded.messages.length === 0 && <p class="hint">No messages yet.</p>}
+      {loaded?.messages.map((message) => (
+        <article class="card stack" key={message.id} data-testid="message">
+          <p class="hint">
+            From {message.from} · {when(message.at)}
+          </p>
+          <p>{message.text}</p>
+          <div class="row" role="group" aria-label="Answer with one tap">
+            {loaded.replies.map((option) => (
+              <button
+                type="button"
+                key={option.reply}
+                class={message.reply?.reply === option.reply ? 'picked chip' : 'secondary chip'}
+                aria-pressed={message.reply?.reply === option.reply}
+                onClick={() => void answer(message, option.reply)}
+              >
+                <span aria-hidden="true">{FACES[option.reply]}</span> {LABELS[option.reply] ?? option.words}
+              </button>
+            ))}
+          </div>
+          {message.reply && (
+            <p class="hint" role="status">
+              {message.reply.words}.
+            </p>
+          )}
+        </article>
+      ))}
+      <button type="button" class="secondary" onClick={onDone}>
+        Back to home
+      </button>
+    </section>
+  );
+}
+
+/** How many messages are new, for the home screen; 0 offline. */
+export async function newMessageCount(): Promise<number> {
+  try {
+    const inbox = await api.call<{ items: InboxItem[] }>('GET', '/me/notifications');
+    return inbox.items.filter((item) => item.kind === 'encouragement' && !item.read).length;
+  } catch {
+    return 0;
+  }
+}
+
+async function markMessagesRead(): Promise<void> {
+  try {
+    const inbox = await api.call<{ items: InboxItem[] }>('GET', '/me/notifications');
+    for (const item of inbox.items.filter((i) => i.kind === 'encouragement' && !i.read)) {
+      await api.call('POST', `/me/notifications/${encodeURIComponent(item.id)}/read`);
+    }
+  } catch {
+    // Offline: they stay new until next time.
+  }
+}
+
+function when(iso: string): string {
+  return new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(iso));
+}
