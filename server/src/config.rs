@@ -31,6 +31,10 @@ pub struct Settings {
     pub push_origins: PushOrigins,
     /// `LANTERN_PUSH_SUBJECT`, `LANTERN_PUSH_SEND` and the sender's limits.
     pub push: PushSettings,
+    /// `LANTERN_JOBS` (on/off): whether this instance runs the background
+    /// jobs. Every instance may; tests turn them off and run each job at a
+    /// time they choose, so a real tick never lands beside a simulated one.
+    pub jobs: bool,
 }
 
 // The URL may hold a password: never print it.
@@ -46,6 +50,7 @@ impl std::fmt::Debug for Settings {
             .field("edges", &self.edges)
             .field("push_origins", &self.push_origins)
             .field("push", &self.push)
+            .field("jobs", &self.jobs)
             .finish()
     }
 }
@@ -92,8 +97,23 @@ impl Settings {
             push_origins: PushOrigins::parse(&lookup("LANTERN_PUSH_ORIGINS").unwrap_or_default())
                 .map_err(|e| anyhow::anyhow!("LANTERN_PUSH_ORIGINS: {e}"))?,
             push: PushSettings::from_lookup(&lookup)?,
+            jobs: switch(&lookup, "LANTERN_JOBS")?.unwrap_or(true),
         })
     }
+}
+
+/// An on/off setting; `None` when it is not set.
+pub(crate) fn switch(
+    lookup: &impl Fn(&str) -> Option<String>,
+    name: &str,
+) -> anyhow::Result<Option<bool>> {
+    lookup(name)
+        .map(|text| match text.trim().to_ascii_lowercase().as_str() {
+            "1" | "on" | "true" | "yes" => Ok(true),
+            "0" | "off" | "false" | "no" => Ok(false),
+            _ => Err(anyhow::anyhow!("{name} must be on or off, not {text:?}")),
+        })
+        .transpose()
 }
 
 fn number<T: std::str::FromStr>(
@@ -216,6 +236,14 @@ mod tests {
         assert!(error.to_string().contains("LANTERN_HSTS"));
         let error = settings(&[("LANTERN_CORS_ORIGINS", "*")]).err().unwrap();
         assert!(error.to_string().contains("LANTERN_CORS_ORIGINS"));
+    }
+
+    #[test]
+    fn jobs_run_unless_switched_off_and_a_bad_value_is_a_clear_error() {
+        assert!(settings(&[]).unwrap().jobs);
+        assert!(!settings(&[("LANTERN_JOBS", "off")]).unwrap().jobs);
+        let error = settings(&[("LANTERN_JOBS", "sometimes")]).err().unwrap();
+        assert!(error.to_string().contains("LANTERN_JOBS"), "{error}");
     }
 
     #[test]

@@ -56,7 +56,11 @@ impl Application {
         let listener = TcpListener::bind(&settings.bind)
             .with_context(|| format!("cannot listen on {}", settings.bind))?;
         let port = listener.local_addr()?.port();
-        tokio::spawn(crate::jobs::run_forever(pool.clone()));
+        if settings.jobs {
+            tokio::spawn(crate::jobs::run_forever(pool.clone()));
+        } else {
+            tracing::warn!("LANTERN_JOBS=off: this instance runs no background jobs");
+        }
         if let Some(sender) = sender {
             tokio::spawn(sender.run_forever());
         } else {

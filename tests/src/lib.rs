@@ -209,6 +209,8 @@ impl TestApp {
                 send: false,
                 ..Default::default()
             },
+            // Tests run each job themselves, with their own `now`.
+            jobs: false,
         };
         configure(&mut settings);
         let app = Application::build(&settings).unwrap();

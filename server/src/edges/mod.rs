@@ -46,19 +46,9 @@ impl EdgeSettings {
         };
         Ok(EdgeSettings {
             cors_origins,
-            hsts: switch(lookup, "LANTERN_HSTS")?.unwrap_or(defaults.hsts),
-            metrics: switch(lookup, "LANTERN_METRICS")?.unwrap_or(defaults.metrics),
+            hsts: crate::config::switch(lookup, "LANTERN_HSTS")?.unwrap_or(defaults.hsts),
+            metrics: crate::config::switch(lookup, "LANTERN_METRICS")?.unwrap_or(defaults.metrics),
             metrics_bind: lookup("LANTERN_METRICS_BIND").filter(|bind| !bind.trim().is_empty()),
         })
     }
-}
-
-fn switch(lookup: &impl Fn(&str) -> Option<String>, name: &str) -> anyhow::Result<Option<bool>> {
-    lookup(name)
-        .map(|text| match text.trim().to_ascii_lowercase().as_str() {
-            "1" | "on" | "true" | "yes" => Ok(true),
-            "0" | "off" | "false" | "no" => Ok(false),
-            _ => Err(anyhow::anyhow!("{name} must be on or off, not {text:?}")),
-        })
-        .transpose()
 }

@@ -55,11 +55,7 @@ impl PushSettings {
             .filter(|text| !text.is_empty())
             .map(|text| check_subject(&text).map(|()| text))
             .transpose()?;
-        let send = match lookup("LANTERN_PUSH_SEND").as_deref().map(str::trim) {
-            None | Some("on" | "true" | "1") => true,
-            Some("off" | "false" | "0") => false,
-            Some(other) => anyhow::bail!("LANTERN_PUSH_SEND must be on or off, not {other:?}"),
-        };
+        let send = crate::config::switch(lookup, "LANTERN_PUSH_SEND")?.unwrap_or(true);
         let concurrency =
             number(lookup, "LANTERN_PUSH_CONCURRENCY")?.unwrap_or(defaults.concurrency);
         let settings = PushSettings {
