@@ -5,9 +5,9 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 
-import { shots, startLantern } from './harness.mjs';
+import { startLantern } from './harness.mjs';
+import { capture } from './screens.mjs';
 
 let base;
 let browser;
@@ -45,5 +45,5 @@ test('with no network the app still opens, checks in, suggests and offers help',
   await help.waitFor();
   assert.match(await help.textContent(), /999/);
   assert.match(await help.textContent(), /116 123/);
-  await phone.screenshot({ path: join(shots, '30-phone-offline-help.png') });
+  await capture(phone, 'young-offline-help');
 });

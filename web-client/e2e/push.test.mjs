@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { freePort, shots, startLantern, webClient } from './harness.mjs';
+import { freePort, startLantern, webClient } from './harness.mjs';
+import { capture } from './screens.mjs';
 
 let base;
 let browser;
@@ -203,7 +204,7 @@ test('a worker\'s message goes from the server through a real push service to th
     return [];
   });
   assert.deepEqual(shown, [{ title: 'Lantern: you have a message', tag: inbox.items[0].id }]);
-  await phone.screenshot({ path: join(shots, '20-phone-after-push.png') });
+  await capture(phone, 'young-after-push');
 });
 
 test('tapping a notification opens the screen it is about', async () => {

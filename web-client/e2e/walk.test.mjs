@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { shots, startLantern, webClient } from './harness.mjs';
+import { startLantern, webClient } from './harness.mjs';
+import { capture } from './screens.mjs';
 
 let base;
 let lantern;
@@ -40,13 +41,13 @@ test('join → check-in → share → sync → the worker sees it', async () => 
   await worker.getByRole('button', { name: 'Create invite code' }).click();
   const code = (await worker.getByTestId('invite-code').textContent())?.trim();
   assert.match(code ?? '', /^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
-  await worker.screenshot({ path: join(shots, '01-worker-invite.png') });
+  await capture(worker, 'worker-invite');
 
   // The young person, on a phone, joins with the code.
   const phone = await browser({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
   await phone.goto(base);
   await phone.getByRole('button', { name: 'Get help now' }).waitFor();
-  await phone.screenshot({ path: join(shots, '02-phone-home.png') });
+  await capture(phone, 'young-home');
 
   // Help is one tap away before joining: exactly these numbers, in a dialog
   // that Escape closes.
@@ -58,14 +59,14 @@ test('join → check-in → share → sync → the worker sees it', async () => 
     assert.ok(hrefs.includes(href), `Get help now offers ${href} (has ${hrefs.join(' ')})`);
   }
   assert.match(await help.textContent(), /If you are hurt, or your life is in danger right now/);
-  await phone.screenshot({ path: join(shots, '02b-phone-get-help.png'), fullPage: true });
+  await capture(phone, 'young-get-help');
   await phone.keyboard.press('Escape');
   await help.waitFor({ state: 'hidden' });
   await phone.getByRole('button', { name: 'I have a code from my worker' }).click();
   await phone.getByLabel('Your code').fill(code.toLowerCase().replace('-', ''));
   await phone.getByLabel('What should Lantern call you?').fill('Sky');
   await phone.getByRole('button', { name: '13-15' }).click();
-  await phone.screenshot({ path: join(shots, '03-phone-join.png') });
+  await capture(phone, 'young-join');
   await phone.getByRole('button', { name: 'Connect' }).click();
   await phone.getByRole('heading', { name: 'What you share' }).waitFor();
   await phone.getByRole('button', { name: 'Done' }).click();
@@ -79,7 +80,7 @@ test('join → check-in → share → sync → the worker sees it', async () => 
   const alert = phone.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.textContent(), /Notes can be up to 500 characters/);
-  await phone.screenshot({ path: join(shots, '04-phone-note-too-long.png'), fullPage: true });
+  await capture(phone, 'young-check-in-note-too-long');
   await phone.getByLabel('A note, if you like (optional)').fill('Maths test tomorrow');
   await phone.getByRole('button', { name: 'Save check-in' }).click();
 
@@ -91,7 +92,7 @@ test('join → check-in → share → sync → the worker sees it', async () => 
   for (let i = 0; i < 3; i++) {
     assert.match(await ideas.nth(i).locator('.hint').textContent(), /\w{4,}/, 'each idea says why');
   }
-  await phone.screenshot({ path: join(shots, '04b-phone-ideas.png'), fullPage: true });
+  await capture(phone, 'young-ideas');
   await ideas.first().getByRole('button', { name: 'Try this' }).click();
   await phone.getByRole('button', { name: 'Good', exact: true }).click();
   await phone.getByText('Lantern will remember what helps you').waitFor();
@@ -106,7 +107,7 @@ test('join → check-in → share → sync → the worker sees it', async () => 
   await worker.reload();
   await worker.getByRole('button', { name: 'Sky' }).click();
   await worker.getByTestId('not-shared').waitFor();
-  await worker.screenshot({ path: join(shots, '05-worker-not-shared.png') });
+  await capture(worker, 'worker-young-person-not-shared');
 
   // The young person shares mood, including what they recorded before.
   await phone.getByRole('button', { name: 'What I share' }).click();
@@ -114,12 +115,12 @@ test('join → check-in → share → sync → the worker sees it', async () => 
   const mood = phone.getByRole('switch', { name: 'My moods' });
   await mood.click();
   await phone.waitForFunction(() => document.querySelector('[aria-labelledby="scope-mood"]')?.getAttribute('aria-checked') === 'true');
-  await phone.screenshot({ path: join(shots, '06-phone-sharing.png'), fullPage: true });
+  await capture(phone, 'young-sharing');
   await phone.getByRole('button', { name: 'Done' }).click();
   await phone.getByText(/^Sent to your worker at \d\d:\d\d\./).waitFor();
   assert.equal(await phone.getByTestId('sharing-summary').textContent(), 'You share with your worker: My moods.');
   assert.match(await list.first().textContent(), /sent at \d\d:\d\d/);
-  await phone.screenshot({ path: join(shots, '07-phone-synced.png') });
+  await capture(phone, 'young-home-synced');
 
   // The worker now sees the check-in: mood only, feelings not shared.
   await worker.getByRole('button', { name: '← Caseload' }).click();
@@ -129,7 +130,7 @@ test('join → check-in → share → sync → the worker sees it', async () => 
   assert.equal(await rows.count(), 1);
   assert.match(await rows.first().textContent(), /Not good/);
   assert.match(await rows.first().textContent(), /Not shared/);
-  await worker.screenshot({ path: join(shots, '08-worker-sees-check-in.png') });
+  await capture(worker, 'worker-young-person');
 
   // Connected, an answer of "a little" reaches the worker as an alert, with
   // nothing else of the check-in, and the phone says the worker was told.
@@ -144,7 +145,7 @@ test('join → check-in → share → sync → the worker sees it', async () => 
   await phone.getByRole('heading', { name: 'Thank you for telling us' }).waitFor();
   await phone.getByRole('button', { name: 'Back to home' }).click();
   await phone.getByTestId('worker-told').waitFor();
-  await phone.screenshot({ path: join(shots, '10-phone-worker-told.png'), fullPage: true });
+  await capture(phone, 'young-worker-told');
 
   await worker.getByRole('button', { name: '← Caseload' }).click();
   const openAlert = worker.getByTestId('open-alert');
@@ -152,7 +153,7 @@ test('join → check-in → share → sync → the worker sees it', async () => 
   assert.match(await openAlert.textContent(), /Answered “a little” to “Have you had thoughts of hurting yourself today\?/);
   assert.doesNotMatch(await worker.locator('main').textContent(), /a private note about today/);
   assert.match(await worker.getByTestId('need').first().textContent(), /An answer to look at/);
-  await worker.screenshot({ path: join(shots, '11-worker-alert.png'), fullPage: true });
+  await capture(worker, 'worker-alerts');
   await worker.getByRole('button', { name: 'I’ve acted on this' }).click();
   await worker.getByText('Say briefly what was done.').waitFor();
   await worker.getByLabel('What did you do?').fill('Spoke with Sky after school; we went through the safety plan.');
@@ -168,7 +169,7 @@ test('join → check-in → share → sync → the worker sees it', async () => 
   const chosen = await worker.getByLabel('Choose a message').evaluate((select) => select.selectedOptions[0].textContent);
   await worker.getByRole('button', { name: 'Send message' }).click();
   await worker.getByRole('status').filter({ hasText: 'Sent.' }).waitFor();
-  await worker.screenshot({ path: join(shots, '12-worker-encourages.png'), fullPage: true });
+  await capture(worker, 'worker-encourage');
 
   await phone.reload();
   await phone.getByTestId('new-messages').filter({ hasText: 'You have a new message from your worker.' }).waitFor();
@@ -181,7 +182,7 @@ test('join → check-in → share → sync → the worker sees it', async () => 
   await received.getByRole('status').waitFor();
   assert.equal(await received.getByRole('button', { name: 'Heart' }).getAttribute('aria-pressed'), 'true');
   assert.match(await received.getByRole('status').textContent(), /Sent a heart/);
-  await phone.screenshot({ path: join(shots, '13-phone-message.png'), fullPage: true });
+  await capture(phone, 'young-messages');
   await phone.getByRole('button', { name: 'Back to home' }).click();
   await phone.getByTestId('new-messages').filter({ hasText: 'Messages from your worker show here.' }).waitFor();
 
@@ -223,7 +224,7 @@ test('join → check-in → share → sync → the worker sees it', async () => 
   await tip.first().waitFor();
   assert.equal(await tip.first().getByRole('heading').textContent(), tipTitle);
   assert.doesNotMatch(await parent.locator('main').textContent(), /Not good|a private note/);
-  await parent.screenshot({ path: join(shots, '14-parent-tips.png'), fullPage: true });
+  await capture(parent, 'parent-tips');
 
   // "Let my parent know": the parent sees who asked, in their own words.
   await phone.getByLabel('Something you want to say (you don’t have to)').fill('Can we talk tonight?');
@@ -287,7 +288,7 @@ test('after saying yes to the self-harm question, help comes first — with no a
   const childline = phone.getByRole('link', { name: 'Call 0800 1111' });
   assert.equal(await childline.getAttribute('href'), 'tel:08001111');
   assert.equal(await phone.getByRole('link', { name: 'Text SHOUT to 85258' }).getAttribute('href'), 'sms:85258?body=SHOUT');
-  await phone.screenshot({ path: join(shots, '09-phone-help-first.png'), fullPage: true });
+  await capture(phone, 'young-help-first');
   await phone.getByRole('button', { name: 'Back to home' }).click();
   assert.match(await phone.locator('.check-ins li').first().textContent(), /Awful/);
 });
