@@ -36,7 +36,7 @@ export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 800 };
 
 /** Checks the screen's accessibility, then saves it at both sizes as
- * `<name>-phone.png` and `<name>-desktop.png`; the page keeps its own size. */
+ * `<name>-phone.jpg` and `<name>-desktop.jpg`; the page keeps its own size. */
 export async function capture(page, name) {
   await expectAccessible(page, name);
   const own = page.viewportSize();
@@ -45,7 +45,7 @@ export async function capture(page, name) {
     ['desktop', DESKTOP],
   ]) {
     await page.setViewportSize(size);
-    await page.screenshot({ path: join(shots, `${name}-${label}.png`), fullPage: true });
+    await page.screenshot({ path: join(shots, `${name}-${label}.jpg`), type: 'jpeg', quality: 75, fullPage: true });
   }
   if (own) await page.setViewportSize(own);
 }
