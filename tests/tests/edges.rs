@@ -1,7 +1,8 @@
 //! The edges every request passes: security headers and `no-store` on API
 //! answers (errors and refusals too), HSTS only when switched on, the CORS
 //! allowlist, request ids (returned, kept from a proxy when sane, written
-//! into audit rows) and Prometheus metrics by route pattern.
+//! into audit rows), Prometheus metrics by route pattern, and how the web
+//! client's files are compressed and cached.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
@@ -21,6 +22,7 @@ on_both_backends!(
     an_audited_read_records_the_answers_request_id,
     metrics_count_requests_by_route_pattern_not_path,
     metrics_can_be_off_or_on_an_address_of_their_own,
+    the_web_client_is_compressed_and_cached_by_name_but_the_api_is_neither,
 );
 
 /// Another server on the same backend as `app`, with other edge settings.
@@ -400,5 +402,78 @@ async fn metrics_can_be_off_or_on_an_address_of_their_own(app: TestApp) {
         api_there.status(),
         StatusCode::NOT_FOUND,
         "only metrics there"
+    );
+}
+
+async fn the_web_client_is_compressed_and_cached_by_name_but_the_api_is_neither(app: TestApp) {
+    use std::io::Read;
+
+    let root = tempfile::tempdir().unwrap();
+    let script = "export const words = 'a phone on a slow connection';\n".repeat(200);
+    std::fs::create_dir(root.path().join("assets")).unwrap();
+    std::fs::write(root.path().join("assets/index-AbC123.js"), &script).unwrap();
+    std::fs::write(
+        root.path().join("index.html"),
+        "<!doctype html><title>Lantern</title>",
+    )
+    .unwrap();
+    std::fs::write(
+        root.path().join("sw.js"),
+        "self.addEventListener('push', () => {});",
+    )
+    .unwrap();
+    let web_root = root.path().to_owned();
+    let app = TestApp::spawn_configured(app.backend, move |settings| settings.web_root = web_root)
+        .await
+        .unwrap();
+    let get = |path: &str| {
+        app.client
+            .get(app.url(path))
+            .header("accept-encoding", "gzip")
+            .send()
+    };
+
+    let asset = get("/assets/index-AbC123.js").await.unwrap();
+    assert_eq!(asset.status(), StatusCode::OK);
+    assert_eq!(header(&asset, "content-encoding"), Some("gzip"));
+    assert_eq!(
+        header(&asset, "cache-control"),
+        Some("public, max-age=31536000, immutable")
+    );
+    assert_security_headers(&asset);
+    let compressed = asset.bytes().await.unwrap();
+    assert!(
+        compressed.len() < script.len() / 4,
+        "{} bytes",
+        compressed.len()
+    );
+    let mut unpacked = String::new();
+    flate2::read::GzDecoder::new(&compressed[..])
+        .read_to_string(&mut unpacked)
+        .unwrap();
+    assert_eq!(unpacked, script);
+
+    // The page and the service worker are checked again on every load, so
+    // an update reaches the phone.
+    for path in ["/", "/sw.js"] {
+        let response = get(path).await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        assert_eq!(
+            header(&response, "cache-control"),
+            Some("no-cache"),
+            "{path}"
+        );
+    }
+
+    // API answers are neither compressed nor stored.
+    let api = get("/api/v1/push/vapid-public-key").await.unwrap();
+    assert_eq!(api.status(), StatusCode::OK);
+    assert_eq!(header(&api, "content-encoding"), None);
+    assert_eq!(header(&api, "cache-control"), Some("no-store"));
+    let missing = get("/assets/gone-123.js").await.unwrap();
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    assert_ne!(
+        header(&missing, "cache-control"),
+        Some("public, max-age=31536000, immutable")
     );
 }
