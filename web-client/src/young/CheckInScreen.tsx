@@ -16,6 +16,10 @@ import { checkIns } from '../store/db';
 import { INTENSITIES, MOODS } from './moods';
 import { loadSession } from './session';
 
+/** Marked when the check-in can be used: the core has loaded and the
+ * screen has drawn. */
+export const CHECK_IN_USABLE = 'lantern:check-in-usable';
+
 const SLEEP_QUALITIES = [
   { value: 'badly', word: 'Badly' },
   { value: 'okay', word: 'Okay' },
@@ -47,6 +51,8 @@ export function CheckInScreen({ onSaved, onCancel }: Props) {
   const [selfHarm, setSelfHarm] = useState('');
   const [connected, setConnected] = useState(false);
   useEffect(() => {
+    // The performance budget (web-client/perf) times the check-in to here.
+    performance.mark(CHECK_IN_USABLE);
     void loadSession().then((session) => setConnected(Boolean(session)));
   }, []);
   const [mood, setMood] = useState(0);
