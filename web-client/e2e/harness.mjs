@@ -3,7 +3,7 @@
 // playwright-core, and the `lantern` command line for setting things up.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -61,8 +61,16 @@ export async function startLantern(extraEnv = {}) {
     assert.equal(result.status, 0, `lantern ${args.join(' ')} failed: ${result.stderr}`);
     return result.stdout.trim();
   };
-  const browser = async (options) => {
-    const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'lantern-chromium-')), {
+  /** A page in a fresh Chromium profile. `textSize` (px, default 16) is the
+   * profile's default font size: the setting a person changes for larger text. */
+  const browser = async ({ textSize, ...options } = {}) => {
+    const profile = mkdtempSync(join(tmpdir(), 'lantern-chromium-'));
+    if (textSize) {
+      mkdirSync(join(profile, 'Default'));
+      const preferences = { webkit: { webprefs: { default_font_size: textSize } } };
+      writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify(preferences));
+    }
+    const context = await chromium.launchPersistentContext(profile, {
       executablePath: '/usr/bin/chromium',
       headless: true,
       args: chromiumArgs,
