@@ -6,7 +6,7 @@ import { registerServiceWorker } from './push/subscribe';
 import './ui/tokens.css';
 import { ParentApp } from './parent/ParentApp';
 import { WorkerApp } from './worker/WorkerApp';
-import { FALLBACK_CONTACTS } from './young/crisis-contacts';
+import { StartUp } from './ui/StartUp';
 import { YoungApp } from './young/YoungApp';
 
 /** Faces by route: `#/worker` is the worker's dashboard, `#/parent` the
@@ -32,27 +32,20 @@ navigator.serviceWorker?.addEventListener('message', (event: MessageEvent) => {
   if (target.origin === location.origin) location.assign(target.href);
 });
 
-const root = document.getElementById('app');
-if (root) {
-  loadCore()
-    .then(() => render(<App />, root))
-    .catch(() => render(<CouldNotStart />, root));
+/** Draws at once, so help is there before the core has arrived; the app
+ * itself once the core is ready. */
+function Boot() {
+  const [core, setCore] = useState<'loading' | 'failed' | 'ready'>('loading');
+  const [helpOpen, setHelpOpen] = useState(false);
+  useEffect(() => {
+    loadCore().then(
+      () => setCore('ready'),
+      () => setCore('failed'),
+    );
+  }, []);
+  if (core === 'ready' && !helpOpen) return <App />;
+  return <StartUp core={core} helpOpen={helpOpen} onHelp={setHelpOpen} />;
 }
 
-/** Even if the core cannot load, help is one tap away. */
-function CouldNotStart() {
-  return (
-    <main class="stack">
-      <h1>Lantern could not start</h1>
-      <p>Please reload the page. If you need help right now:</p>
-      {FALLBACK_CONTACTS.map((c) => (
-        <p key={c.href}>
-          <strong>{c.name}</strong>{' '}
-          <a class="button" href={c.href}>
-            {c.action}
-          </a>
-        </p>
-      ))}
-    </main>
-  );
-}
+const root = document.getElementById('app');
+if (root) render(<Boot />, root);
