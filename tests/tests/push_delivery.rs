@@ -33,6 +33,7 @@ on_both_backends!(
     a_429_is_retried_when_retry_after_says_and_not_before,
     a_failing_push_service_is_retried_with_growing_back_off_until_the_push_expires,
     a_push_service_that_never_answers_times_out_and_the_push_is_retried,
+    a_retry_that_would_land_in_quiet_hours_waits_for_morning_but_an_alert_does_not,
     refused_pushes_are_dropped_and_gone_subscriptions_pruned,
     two_senders_on_one_database_send_each_push_once,
     metrics_count_what_became_of_pushes,
@@ -491,6 +492,56 @@ async fn a_failing_push_service_is_retried_with_growing_back_off_until_the_push_
     );
     assert_eq!(peer.count(), sent_before);
     assert!(outbox_rows(&app).is_empty());
+}
+
+async fn a_retry_that_would_land_in_quiet_hours_waits_for_morning_but_an_alert_does_not(
+    app: TestApp,
+) {
+    use chrono::NaiveDate;
+
+    let (_, _, young_person) = app.worker_with_young_person().await;
+    let owner = UserId(young_person.user_id.clone());
+    let peer = PushPeer::start().await;
+    let browser = peer.subscribe("busy");
+    let subscription = Subscription {
+        endpoint: browser["endpoint"].as_str().unwrap().into(),
+        p256dh: browser["keys"]["p256dh"].as_str().unwrap().into(),
+        auth: browser["keys"]["auth"].as_str().unwrap().into(),
+    };
+    let subscription =
+        subscriptions::upsert(&mut conn(&app), Some(&owner), &subscription, now()).unwrap();
+    peer.script("busy", vec![Reply::Status(503, Vec::new()); 2]);
+    // 20:58 in London in January (UTC+0): the first try is two minutes before
+    // the young person's quiet hours (21:00–07:00 by default), and a back-off
+    // of five to ten minutes would land inside them.
+    let evening = NaiveDate::from_ymd_opt(2027, 1, 15)
+        .unwrap()
+        .and_hms_opt(20, 58, 0)
+        .unwrap();
+    let morning = NaiveDate::from_ymd_opt(2027, 1, 16)
+        .unwrap()
+        .and_hms_opt(7, 0, 0)
+        .unwrap();
+    let sender = sender(&app, &peer.origin, |s| {
+        s.retry_base = Duration::from_secs(10 * 60);
+    });
+
+    queue(&app, &subscription, Kind::Encouragement, evening);
+    assert_eq!(sender.run_once(evening).await.unwrap().retried, 1);
+    let row = &outbox_rows(&app)[0];
+    assert_eq!(
+        row.due_at, morning,
+        "the retry waits for the end of quiet hours"
+    );
+    diesel::delete(outbox::table)
+        .execute(&mut *conn(&app))
+        .unwrap();
+
+    // An alert never waits: its retry keeps the back-off alone.
+    queue(&app, &subscription, Kind::Alert, evening);
+    assert_eq!(sender.run_once(evening).await.unwrap().retried, 1);
+    let wait = (outbox_rows(&app)[0].due_at - evening).num_seconds();
+    assert!((5 * 60..=10 * 60).contains(&wait), "waited {wait} s");
 }
 
 async fn a_push_service_that_never_answers_times_out_and_the_push_is_retried(app: TestApp) {

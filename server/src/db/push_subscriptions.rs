@@ -70,6 +70,17 @@ pub fn find(conn: &mut AnyConnection, id: &str) -> QueryResult<Option<StoredSubs
         .optional()
 }
 
+/// Whose browser a subscription is, if anyone's (anonymous reminders have no owner).
+pub fn owner_of(conn: &mut AnyConnection, id: &str) -> QueryResult<Option<UserId>> {
+    Ok(push_subscriptions::table
+        .find(id)
+        .select(push_subscriptions::user_id)
+        .first::<Option<String>>(conn)
+        .optional()?
+        .flatten()
+        .map(UserId))
+}
+
 /// The ids of a person's subscriptions: one per browser they use.
 pub fn ids_of(conn: &mut AnyConnection, user: &UserId) -> QueryResult<Vec<String>> {
     push_subscriptions::table

@@ -77,6 +77,25 @@ pub fn notify(
     Ok(id)
 }
 
+/// When a push that must be tried again may go, given the back-off wanted
+/// it at `wanted`: a retry keeps to its recipient's quiet hours as the first
+/// try did. A subscription without an owner (an anonymous reminder) has
+/// none: its time was the one asked for.
+pub fn retry_due(
+    conn: &mut AnyConnection,
+    subscription_id: &str,
+    kind: &str,
+    wanted: NaiveDateTime,
+) -> QueryResult<NaiveDateTime> {
+    if Kind::parse(kind).is_some_and(|kind| !kind.waits_for_quiet_hours()) {
+        return Ok(wanted);
+    }
+    match push_subscriptions::owner_of(conn, subscription_id)? {
+        Some(owner) => Ok(notification_settings::schedule_of(conn, &owner)?.next_allowed(wanted)),
+        None => Ok(wanted),
+    }
+}
+
 /// The JSON a push carries: `{kind, id, title}`. Small and free of
 /// personal data by construction: every field comes from us, not from
 /// anyone's words. The id is also the notification's tag on the device,

@@ -262,7 +262,11 @@ impl Sender {
         self.with_conn(move |conn| match outcome {
             Outcome::Sent | Outcome::Failed { .. } => push_delivery::delete(conn, &row.id),
             Outcome::Gone { .. } => push_subscriptions::delete(conn, &to.subscription_id),
-            Outcome::Retry { reason, .. } => push_delivery::reschedule(conn, &row, due_at, &reason),
+            Outcome::Retry { reason, .. } => {
+                let due_at =
+                    crate::notify::retry_due(conn, &to.subscription_id, &row.kind, due_at)?;
+                push_delivery::reschedule(conn, &row, due_at, &reason)
+            }
         })
         .await?;
         Ok(settled)
