@@ -13,17 +13,21 @@ import { SharingScreen } from './SharingScreen';
 import { MessagesScreen, newMessageCount } from './MessagesScreen';
 import { Reminder } from './Reminder';
 import { ParentsScreen } from './ParentsScreen';
+import { PlanSummary } from './PlanSummary';
+import { SafetyPlanScreen } from './SafetyPlanScreen';
 import { NotificationSettings } from '../ui/NotificationSettings';
 import { keepPushFresh, RESUBSCRIBED_MESSAGE } from '../push/subscribe';
 import { describe, syncNow, when as sentWhen, type SyncStatus } from './sync';
+import { t } from '../i18n';
 
-type Screen = 'home' | 'check-in' | 'join' | 'sharing' | 'help-first' | 'ideas' | 'settings' | 'messages' | 'parents';
+type Screen = 'home' | 'check-in' | 'join' | 'sharing' | 'help-first' | 'ideas' | 'settings' | 'messages' | 'parents' | 'safety-plan';
 
 /** Screens a link (a tapped notification) can open directly. */
 function screenFromHash(hash: string): Screen | undefined {
   if (hash.startsWith('#/check-in')) return 'check-in';
   if (hash.startsWith('#/settings')) return 'settings';
   if (hash.startsWith('#/messages')) return 'messages';
+  if (hash.startsWith('#/safety-plan')) return 'safety-plan';
   return undefined;
 }
 
@@ -86,6 +90,9 @@ export function YoungApp() {
   }, [refresh, sync]);
 
   const go = (next: Screen) => {
+    // Leaving a linked screen forgets its link, so the link opens it again next time.
+    const linked = screenFromHash(location.hash);
+    if (linked && linked !== next) history.replaceState(null, '', location.pathname + location.search);
     setSaved(false);
     setScreen(next);
   };
@@ -96,7 +103,9 @@ export function YoungApp() {
         <span class="brand">
           <img src="/icon.svg" alt="" width="28" height="28" /> Lantern
         </span>
-        <GetHelpButton />
+        <GetHelpButton>
+          <PlanSummary />
+        </GetHelpButton>
       </header>
       <main>
         {screen === 'check-in' && (
@@ -138,6 +147,7 @@ export function YoungApp() {
           />
         )}
         {screen === 'parents' && <ParentsScreen onDone={() => go('home')} />}
+        {screen === 'safety-plan' && <SafetyPlanScreen onSaved={() => void sync()} onDone={() => go('home')} />}
         {screen === 'settings' && <SettingsScreen connected={connected} onDone={() => go('home')} />}
         {screen === 'home' && (
           <Home
@@ -152,6 +162,7 @@ export function YoungApp() {
             onSettings={() => go('settings')}
             onMessages={() => go('messages')}
             onParents={() => go('parents')}
+            onSafetyPlan={() => go('safety-plan')}
             newMessages={newMessages}
             onSync={() => void sync()}
           />
@@ -175,6 +186,7 @@ function HelpFirst({ onDone }: { onDone: () => void }) {
         <p>Could you tell a parent, carer, teacher or your worker how you feel? You could show them this screen.</p>
       </div>
       <CrisisContacts />
+      <PlanSummary />
       <p>Your check-in is saved.</p>
       <button type="button" class="secondary" onClick={onDone}>
         Back to home
@@ -195,6 +207,7 @@ interface HomeProps {
   onSettings: () => void;
   onMessages: () => void;
   onParents: () => void;
+  onSafetyPlan: () => void;
   newMessages: number;
   onSync: () => void;
 }
@@ -275,6 +288,14 @@ function Home(props: HomeProps) {
           </button>
         </section>
       )}
+
+      <section class="card">
+        <h2>{t.safetyPlan.title}</h2>
+        <p class="hint">{t.safetyPlan.homeHint}</p>
+        <button type="button" class="secondary" onClick={props.onSafetyPlan}>
+          {t.safetyPlan.openEditor}
+        </button>
+      </section>
 
       <section class="card">
         <h2>Reminders and notifications</h2>
