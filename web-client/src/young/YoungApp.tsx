@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 
 import { CrisisContacts, GetHelpButton } from '../ui/GetHelp';
 import { checkIns, type StoredCheckIn } from '../store/db';
@@ -32,6 +32,8 @@ function screenFromHash(hash: string): Screen | undefined {
 }
 
 const RETRY_MS = 60_000;
+/** The first retry after a send that could not get through; it doubles up to RETRY_MS. */
+const SOON_MS = 5_000;
 
 /** The young person's app: works without an account; connecting is optional. */
 export function YoungApp() {
@@ -57,6 +59,20 @@ export function YoungApp() {
     setStatus(await syncNow());
     await refresh();
   }, [refresh]);
+
+  // The "online" event can come a moment before the server is reachable:
+  // a send that could not get through tries again soon, then less often.
+  const retryIn = useRef(SOON_MS);
+  useEffect(() => {
+    if (status.state === 'sending') return;
+    if (status.state !== 'waiting' && status.state !== 'failed') {
+      retryIn.current = SOON_MS;
+      return;
+    }
+    const timer = window.setTimeout(() => void sync(), retryIn.current);
+    retryIn.current = Math.min(retryIn.current * 2, RETRY_MS);
+    return () => window.clearTimeout(timer);
+  }, [status, sync]);
 
   useEffect(() => {
     const onHash = () => {
