@@ -149,6 +149,12 @@ test('a safety plan made offline stays, shows in Get help now, and the worker se
   const people = phone.getByTestId('plan-section-people_i_can_ask');
   await people.getByLabel('Name').fill('Auntie Jo');
   await people.getByLabel('Phone number (optional)').fill('call me maybe');
+  // A line added and removed again: gone, and focus goes back to Add.
+  const addPlace = phone.getByRole('button', { name: 'Add a line to People and places that help me switch off' });
+  await addPlace.click();
+  await phone.getByRole('button', { name: 'Remove People and places that help me switch off, line 1' }).click();
+  assert.equal(await phone.getByLabel('People and places that help me switch off, line 1').count(), 0);
+  assert.equal(await addPlace.evaluate((el) => el === document.activeElement), true);
   await phone.getByRole('button', { name: 'Add a line to My reasons to keep going' }).click();
   await phone.getByLabel('My reasons to keep going, line 1').fill('My dog, Biscuit');
   await phone.getByRole('button', { name: 'Save my plan' }).click();

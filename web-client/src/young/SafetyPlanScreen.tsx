@@ -158,7 +158,8 @@ export function SafetyPlanScreen({ onSaved, onDone }: { onSaved: () => void; onD
 interface SectionProps<T> {
   section: PlanSection;
   errorFor: (field: string) => string | undefined;
-  /** `structural` when lines were added or removed; `focusOn` a field to move to. */
+  /** `structural` when lines were added or removed; `focusOn` a field to move to
+   * (after a removal, the section's Add button, so focus is never lost). */
   onChange: (items: T[], structural: boolean, focusOn?: string) => void;
 }
 
@@ -210,7 +211,7 @@ function LineSection({ section, lines, errorFor, onChange }: SectionProps<string
                   <button
                     type="button"
                     class="secondary small"
-                    onClick={() => onChange(lines.filter((_, j) => j !== i), true)}
+                    onClick={() => onChange(lines.filter((_, j) => j !== i), true, key)}
                   >
                     {words.remove}
                     <span class="visually-hidden"> {words.lineLabel(section.title, i + 1)}</span>
@@ -277,7 +278,7 @@ function ContactSection({ section, contacts, errorFor, onChange }: SectionProps<
               />
               <FieldError field={phone} message={phoneError} />
             </div>
-            <button type="button" class="secondary small" onClick={() => onChange(contacts.filter((_, j) => j !== i), true)}>
+            <button type="button" class="secondary small" onClick={() => onChange(contacts.filter((_, j) => j !== i), true, key)}>
               {words.remove}
               <span class="visually-hidden"> {words.person(section.title, i + 1)}</span>
             </button>
