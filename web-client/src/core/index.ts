@@ -70,6 +70,8 @@ export type { FeelingEntry } from './generated/FeelingEntry';
 export type { SharedCheckIn } from './generated/SharedCheckIn';
 export type { SyncOutcome } from './generated/SyncOutcome';
 export type { ValidationError } from './generated/ValidationError';
+export type { PlanContact } from './generated/PlanContact';
+export type { Tombstone } from './generated/Tombstone';
 export type { AgeBand } from './generated/AgeBand';
 export type { Context } from './generated/Context';
 export type { SelfHarmAnswer } from './generated/SelfHarmAnswer';

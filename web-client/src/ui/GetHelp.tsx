@@ -1,32 +1,38 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 
 import { crisisContacts } from '../core';
 
-/** "Get help now": on every screen, before anything else, and offline. */
-export function GetHelpButton() {
+/** "Get help now": on every screen, before anything else, and offline.
+ * `children` (the young person's safety plan) follow the crisis contacts. */
+export function GetHelpButton({ children }: { children?: ComponentChildren }) {
   const [open, setOpen] = useState(false);
   return (
     <>
       <button class="help" type="button" onClick={() => setOpen(true)} aria-haspopup="dialog">
         Get help now
       </button>
-      {open && <GetHelpPanel onClose={() => setOpen(false)} />}
+      {open && <GetHelpPanel onClose={() => setOpen(false)}>{children}</GetHelpPanel>}
     </>
   );
 }
 
 /** A modal dialog: focus stays inside, Escape closes it, and focus goes
- * back to "Get help now" afterwards. */
-function GetHelpPanel({ onClose }: { onClose: () => void }) {
+ * back to "Get help now" afterwards. A link to another screen closes it. */
+function GetHelpPanel({ onClose, children }: { onClose: () => void; children?: ComponentChildren }) {
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     dialog.current?.showModal();
+    const close = () => dialog.current?.close();
+    window.addEventListener('hashchange', close);
+    return () => window.removeEventListener('hashchange', close);
   }, []);
   return (
     <dialog ref={dialog} class="panel stack" aria-labelledby="help-title" onClose={onClose}>
       <h2 id="help-title">Help right now</h2>
       <p>You don’t have to cope with this on your own. These people are kind and they want to help.</p>
       <CrisisContacts />
+      {children}
       <button type="button" class="secondary" onClick={() => dialog.current?.close()} autoFocus>
         Close
       </button>

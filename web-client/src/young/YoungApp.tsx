@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 
 import { CrisisContacts, GetHelpButton } from '../ui/GetHelp';
 import { checkIns, type StoredCheckIn } from '../store/db';
@@ -13,21 +13,27 @@ import { SharingScreen } from './SharingScreen';
 import { MessagesScreen, newMessageCount } from './MessagesScreen';
 import { Reminder } from './Reminder';
 import { ParentsScreen } from './ParentsScreen';
+import { PlanSummary } from './PlanSummary';
+import { SafetyPlanScreen } from './SafetyPlanScreen';
 import { NotificationSettings } from '../ui/NotificationSettings';
 import { keepPushFresh, RESUBSCRIBED_MESSAGE } from '../push/subscribe';
 import { describe, syncNow, when as sentWhen, type SyncStatus } from './sync';
+import { t } from '../i18n';
 
-type Screen = 'home' | 'check-in' | 'join' | 'sharing' | 'help-first' | 'ideas' | 'settings' | 'messages' | 'parents';
+type Screen = 'home' | 'check-in' | 'join' | 'sharing' | 'help-first' | 'ideas' | 'settings' | 'messages' | 'parents' | 'safety-plan';
 
 /** Screens a link (a tapped notification) can open directly. */
 function screenFromHash(hash: string): Screen | undefined {
   if (hash.startsWith('#/check-in')) return 'check-in';
   if (hash.startsWith('#/settings')) return 'settings';
   if (hash.startsWith('#/messages')) return 'messages';
+  if (hash.startsWith('#/safety-plan')) return 'safety-plan';
   return undefined;
 }
 
 const RETRY_MS = 60_000;
+/** The first retry after a send that could not get through; it doubles up to RETRY_MS. */
+const SOON_MS = 5_000;
 
 /** The young person's app: works without an account; connecting is optional. */
 export function YoungApp() {
@@ -53,6 +59,20 @@ export function YoungApp() {
     setStatus(await syncNow());
     await refresh();
   }, [refresh]);
+
+  // The "online" event can come a moment before the server is reachable:
+  // a send that could not get through tries again soon, then less often.
+  const retryIn = useRef(SOON_MS);
+  useEffect(() => {
+    if (status.state === 'sending') return;
+    if (status.state !== 'waiting' && status.state !== 'failed') {
+      retryIn.current = SOON_MS;
+      return;
+    }
+    const timer = window.setTimeout(() => void sync(), retryIn.current);
+    retryIn.current = Math.min(retryIn.current * 2, RETRY_MS);
+    return () => window.clearTimeout(timer);
+  }, [status, sync]);
 
   useEffect(() => {
     const onHash = () => {
@@ -86,6 +106,9 @@ export function YoungApp() {
   }, [refresh, sync]);
 
   const go = (next: Screen) => {
+    // Leaving a linked screen forgets its link, so the link opens it again next time.
+    const linked = screenFromHash(location.hash);
+    if (linked && linked !== next) history.replaceState(null, '', location.pathname + location.search);
     setSaved(false);
     setScreen(next);
   };
@@ -96,7 +119,9 @@ export function YoungApp() {
         <span class="brand">
           <img src="/icon.svg" alt="" width="28" height="28" /> Lantern
         </span>
-        <GetHelpButton />
+        <GetHelpButton>
+          <PlanSummary />
+        </GetHelpButton>
       </header>
       <main>
         {screen === 'check-in' && (
@@ -138,6 +163,7 @@ export function YoungApp() {
           />
         )}
         {screen === 'parents' && <ParentsScreen onDone={() => go('home')} />}
+        {screen === 'safety-plan' && <SafetyPlanScreen onSaved={() => void sync()} onDone={() => go('home')} />}
         {screen === 'settings' && <SettingsScreen connected={connected} onDone={() => go('home')} />}
         {screen === 'home' && (
           <Home
@@ -152,6 +178,7 @@ export function YoungApp() {
             onSettings={() => go('settings')}
             onMessages={() => go('messages')}
             onParents={() => go('parents')}
+            onSafetyPlan={() => go('safety-plan')}
             newMessages={newMessages}
             onSync={() => void sync()}
           />
@@ -175,6 +202,7 @@ function HelpFirst({ onDone }: { onDone: () => void }) {
         <p>Could you tell a parent, carer, teacher or your worker how you feel? You could show them this screen.</p>
       </div>
       <CrisisContacts />
+      <PlanSummary />
       <p>Your check-in is saved.</p>
       <button type="button" class="secondary" onClick={onDone}>
         Back to home
@@ -195,6 +223,7 @@ interface HomeProps {
   onSettings: () => void;
   onMessages: () => void;
   onParents: () => void;
+  onSafetyPlan: () => void;
   newMessages: number;
   onSync: () => void;
 }
@@ -275,6 +304,14 @@ function Home(props: HomeProps) {
           </button>
         </section>
       )}
+
+      <section class="card">
+        <h2>{t.safetyPlan.title}</h2>
+        <p class="hint">{t.safetyPlan.homeHint}</p>
+        <button type="button" class="secondary" onClick={props.onSafetyPlan}>
+          {t.safetyPlan.openEditor}
+        </button>
+      </section>
 
       <section class="card">
         <h2>Reminders and notifications</h2>

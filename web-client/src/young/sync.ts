@@ -6,6 +6,7 @@ import { ApiError, OfflineError } from '../api/client';
 import { buildSyncBatch } from '../core';
 import type { SyncOutcome } from '../core';
 import { checkIns, settings, type StoredCheckIn } from '../store/db';
+import { forgetDeletions, markPlanSent, markPlanUnsent, pendingDeletions, planToSend } from './plan';
 import { api, connectedSince, loadGrants, loadSession } from './session';
 
 export type SyncStatus =
@@ -24,6 +25,7 @@ export async function syncNow(): Promise<SyncStatus> {
   if (!(await loadSession())) return { state: 'not_connected' };
   const grants = await loadGrants();
   const sharesMood = grants.some((g) => g.scope === 'mood');
+  const sharesSomething = sharesMood || grants.some((g) => g.scope === 'safety_plan');
   const rows = await checkIns.all();
   // Check-ins go while shared; a self-harm answer goes once whatever is shared.
   const answerToSend = (row: StoredCheckIn) =>
@@ -32,6 +34,9 @@ export async function syncNow(): Promise<SyncStatus> {
   const checked = buildSyncBatch(
     {
       check_ins: pending.map((row) => row.checkIn),
+      // The core leaves the plan out unless its scope is shared; deletions always go.
+      safety_plan: await planToSend(),
+      deleted: await pendingDeletions(),
       connected_since: await connectedSince(),
     },
     grants,
@@ -46,7 +51,7 @@ export async function syncNow(): Promise<SyncStatus> {
     }
     return true;
   });
-  if (records.length === 0) return sharesMood ? upToDate() : { state: 'not_shared' };
+  if (records.length === 0) return sharesSomething ? upToDate() : { state: 'not_shared' };
   try {
     const now = new Date().toISOString();
     let stored = 0;
@@ -57,7 +62,13 @@ export async function syncNow(): Promise<SyncStatus> {
       const storedIds = new Set(outcome.stored);
       const told = new Set(outcome.worker_told);
       const refused = new Map(outcome.refused.map((r) => [r.id, r.code]));
+      await forgetDeletions(outcome.deleted);
       for (const record of slice) {
+        if (record.op === 'upsert_safety_plan' && storedIds.has(record.safety_plan.id)) {
+          await markPlanSent(record.safety_plan);
+          stored += 1;
+          continue;
+        }
         const id = record.op === 'upsert_check_in' ? record.check_in.id : record.op === 'upsert_disclosure' ? record.disclosure.id : undefined;
         const row = id && (await checkIns.get(id));
         if (!row) continue;
@@ -71,8 +82,8 @@ export async function syncNow(): Promise<SyncStatus> {
         }
       }
     }
-    // Only check-ins the server stored count as sent.
-    if (stored === 0) return sharesMood ? upToDate() : { state: 'not_shared' };
+    // Only what the server stored counts as sent.
+    if (stored === 0) return sharesSomething ? upToDate() : { state: 'not_shared' };
     await settings.set(LAST_SENT, now);
     return { state: 'sent', at: now };
   } catch (error) {
@@ -88,6 +99,7 @@ async function upToDate(): Promise<SyncStatus> {
 
 /** After consent changes, everything is offered again under the new rules. */
 export async function markAllUnsent(): Promise<void> {
+  await markPlanUnsent();
   for (const row of await checkIns.all()) {
     if (row.syncedAt || row.refused) await checkIns.put({ ...row, syncedAt: undefined, refused: undefined });
   }

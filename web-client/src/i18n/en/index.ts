@@ -3,7 +3,9 @@
  * screen's words sit together and a translator can work part by part.
  */
 import { common } from './common';
+import { safetyPlan } from './safety-plan';
 
 export const en = {
   common,
+  safetyPlan,
 };

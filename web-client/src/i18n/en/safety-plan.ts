@@ -1,0 +1,40 @@
+/** The safety plan: the young person's editor, its summary in "Get help
+ * now", and the worker's view. Section titles and prompts come from the core. */
+export const safetyPlan = {
+  title: 'My safety plan',
+  intro:
+    'A safety plan is a list, in your own words, of what helps when things get hard. You can fill in as much or as little as you like, and come back to it any time.',
+  private: 'It stays on this phone. Your worker only sees it if you choose to share it.',
+  openEditor: 'My safety plan',
+  homeHint: 'Your own list of what helps when things get hard. It works without the internet.',
+  lineLabel: (section: string, n: number) => `${section}, line ${n}`,
+  nameLabel: 'Name',
+  phoneLabel: 'Phone number (optional)',
+  addLine: 'Add a line',
+  addPerson: 'Add a person',
+  toSection: (section: string) => ` to ${section}`,
+  remove: 'Remove',
+  person: (section: string, n: number) => `${section}, person ${n}`,
+  save: 'Save my plan',
+  saved: 'Saved on this phone.',
+  unsaved: 'You have changes that aren’t saved yet.',
+  fixFirst: 'Some lines need a small change before your plan can be saved. Nothing you typed is lost.',
+  deletePlan: 'Delete my plan',
+  deleteSure: 'Delete your whole safety plan from this phone? If you shared it, your worker’s copy is deleted too.',
+  deleteYes: 'Yes, delete it',
+  deleteNo: 'Keep it',
+  deleted: 'Your safety plan is deleted.',
+  // In "Get help now" and after a hard answer.
+  summaryTitle: 'My safety plan',
+  summaryEmpty: 'You can make a safety plan: your own list of what helps when things get hard.',
+  makeOne: 'Make my safety plan',
+  change: 'Change my plan',
+  call: (name: string) => `Call ${name}`,
+  text: (name: string) => `Text ${name}`,
+  // The worker's dashboard.
+  workerTitle: 'Safety plan',
+  notShared: 'Not shared.',
+  noneYet: 'Shared, but there is nothing in it yet.',
+  loadFailed: 'Cannot load the safety plan.',
+  updated: (when: string) => `Last changed ${when}.`,
+};
