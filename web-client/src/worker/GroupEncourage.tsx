@@ -60,11 +60,9 @@ export function GroupEncourage() {
           </div>
         </fieldset>
       </EncouragementForm>
-      {done && (
-        <p class="status ok" role="status">
-          {done}
-        </p>
-      )}
+      <p class="status ok" role="status">
+        {done}
+      </p>
     </section>
   );
 }

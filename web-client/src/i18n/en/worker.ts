@@ -149,7 +149,7 @@ export const worker = {
       seesTitle: 'What your worker will see',
       sees: [
         'Only the things you choose to share. You can change your mind at any time.',
-        'If you tell Lantern you have hurt yourself, your worker is told, so they can help.',
+        'If you tell Lantern you have thought about hurting yourself, your worker is told, so they can help you.',
       ],
       neverTitle: 'What your worker won’t see',
       never: [
