@@ -1,7 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 
-import { ApiError, type Api } from '../api/client';
+import type { Api } from '../api/client';
+import { dateTime, t } from '../i18n';
+import { problemWords } from './api';
 import { EncouragementForm } from './EncouragementForm';
+
+const words = t.worker.message;
 
 interface SentMessage {
   id: string;
@@ -21,7 +25,7 @@ export function Encourage({ api, youngPersonId, name }: { api: Api; youngPersonI
     api
       .call<{ messages: SentMessage[] }>('GET', `/encouragements?young_person_id=${encodeURIComponent(youngPersonId)}`)
       .then((list) => setSent(list.messages))
-      .catch(() => setMessage('Could not load the messages you sent.'));
+      .catch(() => setMessage(words.sentFailed));
 
   useEffect(() => {
     void loadSent();
@@ -38,11 +42,11 @@ export function Encourage({ api, youngPersonId, name }: { api: Api; youngPersonI
 
   return (
     <section class="card stack" aria-labelledby="encourage-title">
-      <h2 id="encourage-title">Send {name} some encouragement</h2>
+      <h2 id="encourage-title">{words.toOne(name)}</h2>
       <EncouragementForm
         recipients={() => [youngPersonId]}
         onSent={(_, scheduled) => {
-          setMessage(scheduled ? 'Scheduled.' : 'Sent.');
+          setMessage(scheduled ? words.scheduledOne : words.sentOne);
           void loadSent();
         }}
       />
@@ -53,18 +57,18 @@ export function Encourage({ api, youngPersonId, name }: { api: Api; youngPersonI
       )}
       {sent.length > 0 && (
         <>
-          <h3>Sent</h3>
+          <h3>{words.sentTitle}</h3>
           <ul class="check-ins" data-testid="sent-messages">
             {sent.map((m) => (
               <li key={m.id}>
                 <p>{m.text}</p>
                 <p class="hint">
-                  {m.shown ? `Shown ${formatTime(m.shows_at)}` : `Shows ${formatTime(m.shows_at)}`}
+                  {m.shown ? words.shown(dateTime(m.shows_at)) : words.shows(dateTime(m.shows_at))}
                   {m.reply ? ` · ${m.reply.words}` : ''}
                 </p>
                 {!m.shown && (
                   <button type="button" class="secondary small" onClick={() => void takeBack(m.id)}>
-                    Take back
+                    {words.takeBack}
                   </button>
                 )}
               </li>
@@ -73,20 +77,5 @@ export function Encourage({ api, youngPersonId, name }: { api: Api; youngPersonI
         </>
       )}
     </section>
-  );
-}
-
-function problemWords(error: unknown): string {
-  if (error instanceof ApiError) {
-    if (error.code === 'rate_limited') return 'That is as many messages as one day allows. Try again tomorrow.';
-    if (error.code === 'validation_failed') return error.problem.errors?.[0]?.message ?? error.message;
-    return error.message;
-  }
-  return 'Could not send. Check your connection and try again.';
-}
-
-function formatTime(iso: string): string {
-  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(
-    new Date(iso),
   );
 }

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
+import { ApiError } from '../api/client';
 import { t } from '../i18n';
 import { api, problemWords } from './api';
 
@@ -62,7 +63,7 @@ export function EncouragementForm({
       setText('');
       onSent(ids.length, later);
     } catch (error) {
-      setProblem(problemWords(error));
+      setProblem(error instanceof ApiError && error.code === 'rate_limited' ? words.dayLimit : problemWords(error));
     }
   };
 

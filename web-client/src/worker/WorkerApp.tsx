@@ -72,7 +72,7 @@ export function WorkerApp() {
             <GroupEncourage />
             <Invite />
             <details class="card">
-              <summary>Notifications and quiet hours</summary>
+              <summary>{t.worker.notifications}</summary>
               <NotificationSettings api={api} />
             </details>
             <details class="card">

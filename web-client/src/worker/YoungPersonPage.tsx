@@ -5,7 +5,7 @@ import type { CaseloadEntry, WorkerCheckIn } from '../api/types';
 import { contextOptions } from '../core';
 import { dateTime, t } from '../i18n';
 import { moodFace, moodWord } from '../young/moods';
-import { api } from './api';
+import { api, problemWords } from './api';
 import { Encourage } from './Encourage';
 import { Relink } from './Relink';
 import { SafetyPlanView } from './SafetyPlanView';
@@ -41,6 +41,8 @@ export function YoungPersonPage({
   );
 }
 
+const words = t.worker.checkIns;
+
 function CheckIns({ person }: { person: CaseloadEntry }) {
   const [checkIns, setCheckIns] = useState<WorkerCheckIn[] | undefined>();
   const [notShared, setNotShared] = useState(false);
@@ -52,30 +54,30 @@ function CheckIns({ person }: { person: CaseloadEntry }) {
       .then((list) => setCheckIns(list.check_ins))
       .catch((error: unknown) => {
         if (error instanceof ApiError && error.code === 'consent_required') setNotShared(true);
-        else setProblem(error instanceof Error ? error.message : 'Cannot load check-ins.');
+        else setProblem(`${words.failed} ${problemWords(error)}`);
       });
   }, [person.id]);
 
   return (
     <section class="card" aria-labelledby="check-ins-title">
-      <h2 id="check-ins-title">Check-ins</h2>
-      {notShared && <p data-testid="not-shared">Not shared.</p>}
+      <h2 id="check-ins-title">{words.title}</h2>
+      {notShared && <p data-testid="not-shared">{words.notShared}</p>}
       {problem && (
         <p class="alert" role="alert">
           {problem}
         </p>
       )}
-      {checkIns && checkIns.length === 0 && <p class="hint">No check-ins shared yet.</p>}
+      {checkIns && checkIns.length === 0 && <p class="hint">{words.none}</p>}
       {checkIns && checkIns.length > 0 && (
         <div class="table-wrap">
           <table data-testid="check-ins">
             <thead>
               <tr>
-                <th scope="col">When</th>
-                <th scope="col">Mood</th>
-                <th scope="col">Feelings</th>
-                <th scope="col">About</th>
-                <th scope="col">Sleep</th>
+                <th scope="col">{words.when}</th>
+                <th scope="col">{words.mood}</th>
+                <th scope="col">{words.feelings}</th>
+                <th scope="col">{words.about}</th>
+                <th scope="col">{words.sleep}</th>
               </tr>
             </thead>
             <tbody>
@@ -87,11 +89,11 @@ function CheckIns({ person }: { person: CaseloadEntry }) {
                   </td>
                   <td>
                     {c.feelings
-                      ? c.feelings.map((f) => `${f.feeling} (${['', 'a little', 'quite', 'very'][f.intensity]})`).join(', ')
-                      : 'Not shared'}
+                      ? c.feelings.map((f) => `${f.feeling} (${words.intensity[f.intensity]})`).join(', ')
+                      : t.worker.common.notShared}
                   </td>
-                  <td>{c.contexts ? c.contexts.map(contextLabel).join(', ') : 'Not shared'}</td>
-                  <td>{c.sleep ? `${(c.sleep.minutes / 60).toFixed(1)} h, slept ${c.sleep.quality}` : 'Not shared'}</td>
+                  <td>{c.contexts ? c.contexts.map(contextLabel).join(', ') : t.worker.common.notShared}</td>
+                  <td>{c.sleep ? words.sleepLine((c.sleep.minutes / 60).toFixed(1), c.sleep.quality) : t.worker.common.notShared}</td>
                 </tr>
               ))}
             </tbody>
