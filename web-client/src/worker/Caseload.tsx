@@ -38,7 +38,7 @@ export function Caseload({
 
   return (
     <section class="card" aria-labelledby="caseload-title">
-      <h1 id="caseload-title">{words.title}</h1>
+      <h2 id="caseload-title">{words.title}</h2>
       {problem && (
         <p class="alert" role="alert">
           {problem}

@@ -67,6 +67,7 @@ export function WorkerApp() {
         {session && !full && <EnrolmentScreen session={session} onSession={setSession} />}
         {full && !selected && (
           <div class="stack">
+            <h1 class="visually-hidden">{words.dashboard}</h1>
             <Alerts api={api} onChanged={changed} />
             <Caseload onOpen={setSelected} reloadKey={changes} />
             <GroupEncourage />
