@@ -20,7 +20,8 @@ let browser;
 let stop;
 
 before(async () => {
-  ({ base, lantern, browser, stop } = await startLantern());
+  // Both tests sign in often within a minute; the limit is not what they test.
+  ({ base, lantern, browser, stop } = await startLantern({ LANTERN_RATE_LIMIT_SIGN_IN: '200' }));
   lantern(['demo']);
 });
 
@@ -254,4 +255,62 @@ test('two-step sign-in, caseload, THRIVE, safety plan, group encouragement, invi
       JSON.stringify(inbox.messages),
     );
   }
+});
+
+test('a worker turns two-step sign-in on and off in Security; a used-up challenge means signing in again', async () => {
+  const serviceId = lantern(['admin', 'create-service', '--name', 'Two-step Service']);
+  const kim = { email: 'kim@example.org', password: 'a long enough password' };
+  lantern(
+    ['admin', 'create-worker', '--service', serviceId, '--email', kim.email, '--name', 'Kim Lee', '--password-stdin'],
+    `${kim.password}\n`,
+  );
+  const page = await browser({ viewport: { width: 1280, height: 800 } });
+  const signInAs = async () => {
+    await page.getByLabel('Email').fill(kim.email);
+    await page.getByLabel('Password').fill(kim.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  };
+  await page.goto(`${base}/#/worker`);
+  await signInAs();
+  await page.getByRole('heading', { name: 'My caseload' }).waitFor();
+
+  // Turn it on from Security.
+  await page.getByText('Security', { exact: true }).click();
+  await page.getByRole('button', { name: 'Set up two-step sign-in' }).click();
+  const secret = (await page.getByTestId('totp-secret').textContent()).replace(/ /g, '');
+  let step = Math.floor(Date.now() / 30_000);
+  await page.getByLabel('6-digit code').fill(totp(secret, step));
+  await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
+  await page.getByText('Two-step sign-in is on.').waitFor();
+
+  // Five wrong codes use the challenge up: the sixth try starts again.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signInAs();
+  await page.getByRole('heading', { name: 'Two-step sign-in' }).waitFor();
+  for (let i = 0; i < 6 && (await page.getByLabel('6-digit code').count()) > 0; i++) {
+    await page.getByLabel('6-digit code').fill(totp(secret, step - 40 - i));
+    const answered = page.waitForResponse((r) => r.url().endsWith('/auth/login/totp'));
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await answered;
+    await page.getByRole('alert').waitFor();
+  }
+  await page.getByRole('alert').filter({ hasText: 'This sign-in has ended' }).waitFor();
+  await page.getByLabel('Password').waitFor();
+
+  // A fresh sign-in with a good code, then off again with the password (a
+  // code would have to wait for the next 30 seconds: codes only move forward).
+  await signInAs();
+  step = Math.max(step + 1, Math.floor(Date.now() / 30_000));
+  await page.getByLabel('6-digit code').fill(totp(secret, step));
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('heading', { name: 'My caseload' }).waitFor();
+  await page.getByText('Security', { exact: true }).click();
+  await page.getByLabel('Code or password').fill(kim.password);
+  await page.getByRole('button', { name: 'Turn off two-step sign-in' }).click();
+  await page.getByRole('status').filter({ hasText: 'Two-step sign-in is off.' }).waitFor();
+
+  // Now a password alone signs in.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signInAs();
+  await page.getByRole('heading', { name: 'My caseload' }).waitFor();
 });

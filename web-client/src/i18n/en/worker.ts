@@ -26,7 +26,7 @@ export const worker = {
     code: '6-digit code',
     codeSubmit: 'Continue',
     wrongCode: 'That code is not right. Check the app and try the newest code.',
-    expired: 'That took too long, so the sign-in has ended. Please sign in again.',
+    expired: 'This sign-in has ended: it lasts 5 minutes and allows 5 tries. Please sign in again.',
     startAgain: 'Sign in again',
   },
   totp: {
