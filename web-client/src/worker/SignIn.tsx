@@ -27,6 +27,10 @@ export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void 
           setChallenge(undefined);
           setProblem(words.expired);
         }}
+        onRestart={() => {
+          setChallenge(undefined);
+          setProblem('');
+        }}
       />
     );
   }
@@ -94,10 +98,12 @@ function CodeStep({
   challenge,
   onSignedIn,
   onExpired,
+  onRestart,
 }: {
   challenge: TotpChallenge;
   onSignedIn: (session: Session) => void;
   onExpired: () => void;
+  onRestart: () => void;
 }) {
   const [code, setCode] = useState('');
   const [problem, setProblem] = useState('');
@@ -125,10 +131,12 @@ function CodeStep({
       <h1>{words.codeTitle}</h1>
       <p>{words.codeIntro}</p>
       <CodeField id="sign-in-code" label={words.code} value={code} onInput={setCode} problem={problem} />
-      <button type="submit">{words.codeSubmit}</button>
-      <button type="button" class="secondary" onClick={onExpired}>
-        {words.startAgain}
-      </button>
+      <div class="row">
+        <button type="submit">{words.codeSubmit}</button>
+        <button type="button" class="secondary" onClick={onRestart}>
+          {words.startAgain}
+        </button>
+      </div>
     </form>
   );
 }
