@@ -5,11 +5,11 @@
 // worker sees "Not shared". A check-in made while the server cannot be
 // reached waits, says so, and reaches the server exactly once.
 
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { shots, startLantern } from './harness.mjs';
+import { startLantern } from './harness.mjs';
+import { capture } from './screens.mjs';
 
 const PASSWORD = 'a long enough password';
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
@@ -169,7 +169,7 @@ test('a safety plan made offline stays, shows in Get help now, and the worker se
   await phone.getByRole('button', { name: 'Save my plan' }).click();
   await phone.getByTestId('plan-status').filter({ hasText: 'Saved on this phone.' }).waitFor();
   assert.equal(await phone.getByRole('alert').count(), 0);
-  await phone.screenshot({ path: join(shots, 'young-safety-plan-phone.png'), fullPage: true });
+  await capture(phone, 'young-safety-plan');
 
   // Typing that is not saved yet survives a reload too.
   await phone.getByRole('button', { name: 'Add a line to Making where I am safer' }).click();
@@ -200,7 +200,7 @@ test('a safety plan made offline stays, shows in Get help now, and the worker se
   assert.equal(await summary.getByRole('link', { name: 'Call Auntie Jo' }).getAttribute('href'), 'tel:07700900123');
   assert.equal(await summary.getByRole('link', { name: 'Text Auntie Jo' }).getAttribute('href'), 'sms:07700900123');
   await summary.scrollIntoViewIfNeeded();
-  await phone.screenshot({ path: join(shots, 'young-get-help-plan-phone.png') });
+  await capture(phone, 'young-get-help-plan');
   // Its link opens the editor and closes the dialog.
   await summary.getByRole('link', { name: 'Change my plan' }).click();
   await help.waitFor({ state: 'hidden' });
@@ -224,11 +224,11 @@ test('a safety plan made offline stays, shows in Get help now, and the worker se
   await phone.getByText(/^Sent to your worker at \d\d:\d\d\./).waitFor();
   await worker.reload();
   await worker.getByRole('button', { name: 'Robin' }).click();
-  const view = worker.getByTestId('worker-safety-plan');
+  const view = worker.getByTestId('safety-plan');
   await view.getByText('I stop answering my friends').waitFor();
-  assert.match(await view.textContent(), /Auntie Jo · 07700 900123/);
+  assert.match(await view.textContent(), /Auntie Jo: 07700 900123/);
   assert.match(await view.textContent(), /My dog, Biscuit/);
-  await worker.screenshot({ path: join(shots, 'worker-safety-plan-desktop.png'), fullPage: true });
+  await capture(worker, 'worker-safety-plan-shared');
 
   // Revoked: the worker's page says "Not shared" and nothing more, at once.
   // No sync is involved: the server refuses the read.
@@ -237,7 +237,7 @@ test('a safety plan made offline stays, shows in Get help now, and the worker se
   await worker.getByRole('button', { name: '← Caseload' }).click();
   await worker.getByRole('button', { name: 'Robin' }).click();
   await view.getByTestId('safety-plan-not-shared').waitFor();
-  assert.equal((await view.textContent()).trim(), 'Safety planNot shared.');
+  assert.equal((await view.textContent()).trim(), 'Safety planNot shared');
   assert.equal((await get(`/young-people/${robin}/safety-plan`)).status, 403);
 
   // Shared again, then deleted on the phone: the server's copy goes too.
@@ -286,7 +286,7 @@ test('a check-in made while the server cannot be reached waits, then reaches it 
     assert.ok(hrefs.includes(href), `the help card offers ${href}`);
   }
   await card.getByTestId('plan-summary').getByRole('link', { name: 'Make my safety plan' }).waitFor();
-  await phone.screenshot({ path: join(shots, 'young-help-first-offline-phone.png'), fullPage: true });
+  await capture(phone, 'young-help-first-offline');
   await phone.getByRole('button', { name: 'Back to home' }).click();
 
   // Honest: it is waiting, not sent, and the server has nothing.

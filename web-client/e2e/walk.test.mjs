@@ -152,14 +152,15 @@ test('join → check-in → share → sync → the worker sees it', async () => 
   await openAlert.waitFor();
   assert.match(await openAlert.textContent(), /Answered “a little” to “Have you had thoughts of hurting yourself today\?/);
   assert.doesNotMatch(await worker.locator('main').textContent(), /a private note about today/);
-  assert.match(await worker.getByTestId('need').first().textContent(), /An answer to look at/);
+  assert.match(await worker.getByTestId('badge-disclosure').first().textContent(), /1 answer to look at/);
   await capture(worker, 'worker-alerts');
   await worker.getByRole('button', { name: 'I’ve acted on this' }).click();
   await worker.getByText('Say briefly what was done.').waitFor();
   await worker.getByLabel('What did you do?').fill('Spoke with Sky after school; we went through the safety plan.');
   await worker.getByRole('button', { name: 'I’ve acted on this' }).click();
   await openAlert.waitFor({ state: 'detached' });
-  await worker.getByText('—').first().waitFor();
+  await worker.getByTestId('badge-disclosure').waitFor({ state: 'detached' });
+  await worker.getByText('Nothing new').first().waitFor();
 
   // The worker sends encouragement from the service's list; the young
   // person reads it and answers with one tap; the worker sees the answer.

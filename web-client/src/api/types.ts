@@ -19,6 +19,21 @@ export interface Session {
   expires_in: number;
   refresh_token: string;
   user: SessionUser;
+  /** `totp_enrolment`: staff of a service that requires two-step sign-in who
+   * have not set it up yet; such a session may only enrol. */
+  scope?: 'totp_enrolment';
+}
+
+/** What `POST /auth/login` answers instead of a Session when two-step sign-in is on. */
+export interface TotpChallenge {
+  totp_required: true;
+  challenge_token: string;
+  expires_in: number;
+}
+
+export interface TotpSecret {
+  secret: string;
+  otpauth_uri: string;
 }
 
 export interface Problem {
@@ -56,6 +71,20 @@ export interface CaseloadEntry {
   last_check_in_at: string | null;
   recent_mood?: RecentMood;
   thrive: ThriveGrouping | null;
+}
+
+export interface ThriveChange {
+  grouping: ThriveGrouping;
+  title: string;
+  plain_words: string;
+  reason: string;
+  recorded_at: string;
+}
+
+/** A young person's THRIVE groupings, newest first. */
+export interface ThriveHistory {
+  current: ThriveGrouping | null;
+  history: ThriveChange[];
 }
 
 export interface AlertView {

@@ -1,67 +1,71 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 
-import { ApiError, type Api } from '../api/client';
+import { ApiError } from '../api/client';
 import { safetyPlanSections, type SafetyPlan } from '../core';
+import type { PlanContact } from '../core/generated/PlanContact';
 import { dateTime, t } from '../i18n';
-import { filledSections, isEmpty } from '../young/plan';
+import { api, problemWords } from './api';
 
-const words = t.safetyPlan;
+const words = t.worker.safetyPlan;
 
-type Shown =
-  | { state: 'loading' }
-  | { state: 'not_shared' }
-  | { state: 'shared'; plan: SafetyPlan | null }
-  | { state: 'failed' };
+type Loaded = { shared: false } | { shared: true; plan: SafetyPlan | null };
 
-/** A young person's safety plan as they shared it; "Not shared" and nothing
- * more when they do not share it now (the server refuses the read). */
-export function SafetyPlanView({ api, youngPersonId }: { api: Api; youngPersonId: string }) {
-  const sections = useMemo(safetyPlanSections, []);
-  const [shown, setShown] = useState<Shown>({ state: 'loading' });
+/** The young person's safety plan, read-only, only while they share it. A
+ * plan not shared is "Not shared" and nothing more. */
+export function SafetyPlanView({ youngPersonId }: { youngPersonId: string }) {
+  const [loaded, setLoaded] = useState<Loaded | undefined>();
+  const [problem, setProblem] = useState('');
 
   useEffect(() => {
-    setShown({ state: 'loading' });
     api
       .call<{ safety_plan: SafetyPlan | null }>('GET', `/young-people/${encodeURIComponent(youngPersonId)}/safety-plan`)
-      .then((view) => setShown({ state: 'shared', plan: view.safety_plan }))
-      .catch((error: unknown) =>
-        setShown(error instanceof ApiError && error.code === 'consent_required' ? { state: 'not_shared' } : { state: 'failed' }),
-      );
-  }, [api, youngPersonId]);
+      .then((answer) => setLoaded({ shared: true, plan: answer.safety_plan }))
+      .catch((error: unknown) => {
+        if (error instanceof ApiError && error.code === 'consent_required') setLoaded({ shared: false });
+        else setProblem(problemWords(error));
+      });
+  }, [youngPersonId]);
 
   return (
-    <section class="card stack" aria-labelledby="worker-plan-title" data-testid="worker-safety-plan">
-      <h2 id="worker-plan-title">{words.workerTitle}</h2>
-      {shown.state === 'not_shared' && <p data-testid="safety-plan-not-shared">{words.notShared}</p>}
-      {shown.state === 'failed' && (
+    <section class="card stack" aria-labelledby="plan-title" data-testid="safety-plan">
+      <h2 id="plan-title">{words.title}</h2>
+      {problem && (
         <p class="alert" role="alert">
-          {words.loadFailed}
+          {problem}
         </p>
       )}
-      {shown.state === 'shared' && (!shown.plan || isEmpty(shown.plan)) && <p class="hint">{words.noneYet}</p>}
-      {shown.state === 'shared' && shown.plan && (
-        <div class="plan-columns">
-          {filledSections(shown.plan, sections).map(({ section, lines, contacts }) => (
-            <div key={section.key}>
-              <h3>{section.title}</h3>
-              <ul>
-                {lines.map((line, i) => (
-                  <li key={i}>{line}</li>
-                ))}
-                {contacts.map((contact, i) => (
-                  <li key={i}>
-                    {contact.name}
-                    {contact.phone && ` · ${contact.phone}`}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ))}
-        </div>
-      )}
-      {shown.state === 'shared' && shown.plan?.updated_at && (
-        <p class="hint">{words.updated(dateTime(shown.plan.updated_at))}</p>
-      )}
+      {loaded && !loaded.shared && <p data-testid="safety-plan-not-shared">{words.notShared}</p>}
+      {loaded?.shared && !loaded.plan && <p class="hint">{words.none}</p>}
+      {loaded?.shared && loaded.plan && <Plan plan={loaded.plan} />}
     </section>
   );
+}
+
+function Plan({ plan }: { plan: SafetyPlan }) {
+  return (
+    <div class="stack plan">
+      {plan.updated_at && <p class="hint">{words.updated(dateTime(plan.updated_at))}</p>}
+      {safetyPlanSections().map((section) => {
+        const items = (plan as unknown as Record<string, (string | PlanContact)[] | undefined>)[section.key] ?? [];
+        return (
+          <div key={section.key}>
+            <h3>{section.title}</h3>
+            {items.length === 0 ? (
+              <p class="hint">{words.empty}</p>
+            ) : (
+              <ul>
+                {items.map((item, i) => (
+                  <li key={i}>{typeof item === 'string' ? item : contactLine(item)}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+function contactLine(contact: PlanContact): string {
+  return contact.phone ? `${contact.name}: ${contact.phone}` : contact.name;
 }

@@ -4,8 +4,10 @@
  */
 import { common } from './common';
 import { safetyPlan } from './safety-plan';
+import { worker } from './worker';
 
 export const en = {
   common,
   safetyPlan,
+  worker,
 };
