@@ -1,13 +1,34 @@
-import { render } from 'preact';
+import { render, type ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
 import { loadCore } from './core';
 import { registerServiceWorker } from './push/subscribe';
 import './ui/tokens.css';
-import { ParentApp } from './parent/ParentApp';
-import { WorkerApp } from './worker/WorkerApp';
 import { StartUp } from './ui/StartUp';
 import { YoungApp } from './young/YoungApp';
+
+// The worker's and parent's faces load only when opened: a young person's
+// phone never downloads them (the service worker still keeps them offline).
+const loadWorker = () => import('./worker/WorkerApp').then((face) => face.WorkerApp);
+const loadParent = () => import('./parent/ParentApp').then((face) => face.ParentApp);
+
+/** A face whose code is fetched when it is first shown. */
+function Later({ load }: { load: () => Promise<ComponentType> }) {
+  const [Face, setFace] = useState<ComponentType | undefined>();
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    load().then(
+      (face) => setFace(() => face),
+      () => setFailed(true),
+    );
+  }, [load]);
+  if (Face) return <Face />;
+  return (
+    <main class="stack">
+      <p role="status">{failed ? 'This page could not load. Please check your connection and reload.' : 'Loading…'}</p>
+    </main>
+  );
+}
 
 /** Faces by route: `#/worker` is the worker's dashboard, `#/parent` the
  * parent's view; anything else the young person's app. */
@@ -18,8 +39,8 @@ function App() {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  if (route.startsWith('#/worker')) return <WorkerApp />;
-  if (route.startsWith('#/parent')) return <ParentApp />;
+  if (route.startsWith('#/worker')) return <Later load={loadWorker} />;
+  if (route.startsWith('#/parent')) return <Later load={loadParent} />;
   return <YoungApp />;
 }
 
