@@ -87,9 +87,19 @@ async fn enrolling_gives_a_secret_that_works_once_confirmed(app: TestApp) {
     let response = confirm(&app, &session, "123456").await;
     assert_problem(response, StatusCode::CONFLICT, "totp_not_started").await;
 
+    let totp_enabled = |session: Session| {
+        let app = &app;
+        async move {
+            let me = app.get("/api/v1/me", Some(&session.access_token)).await;
+            assert_eq!(me.status(), StatusCode::OK);
+            me.json::<serde_json::Value>().await.unwrap()["totp_enabled"].clone()
+        }
+    };
+    assert_eq!(totp_enabled(session.clone()).await, json!(false));
     let secret = enrol(&app, &session).await;
     // Not on until confirmed: sign-in is still one step.
     assert_eq!(app.log_in(&worker).await.user_id, worker.id.0);
+    assert_eq!(totp_enabled(session.clone()).await, json!(false));
     let wrong = if code(&secret, 0) == "000000" {
         "111111"
     } else {
@@ -112,9 +122,14 @@ async fn enrolling_gives_a_secret_that_works_once_confirmed(app: TestApp) {
         .post_json("/api/v1/me/totp", Some(&session.access_token), &json!({}))
         .await;
     assert_problem(response, StatusCode::CONFLICT, "totp_already_enabled").await;
+    assert_eq!(totp_enabled(session.clone()).await, json!(true));
 
-    // Young people have no TOTP.
+    // Young people have no TOTP, and are not told of it.
     let (_, _, young_person) = app.worker_with_young_person().await;
+    assert_eq!(
+        totp_enabled(young_person.clone()).await,
+        serde_json::Value::Null
+    );
     let response = app
         .post_json(
             "/api/v1/me/totp",

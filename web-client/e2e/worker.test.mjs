@@ -275,8 +275,9 @@ test('a worker turns two-step sign-in on and off in Security; a used-up challeng
   await signInAs();
   await page.getByRole('heading', { name: 'My caseload' }).waitFor();
 
-  // Turn it on from Security.
+  // Turn it on from Security, which says it is off.
   await page.getByText('Security', { exact: true }).click();
+  await page.getByText('Two-step sign-in is off.').waitFor();
   await page.getByRole('button', { name: 'Set up two-step sign-in' }).click();
   const secret = (await page.getByTestId('totp-secret').textContent()).replace(/ /g, '');
   let step = Math.floor(Date.now() / 30_000);
@@ -306,6 +307,9 @@ test('a worker turns two-step sign-in on and off in Security; a used-up challeng
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('heading', { name: 'My caseload' }).waitFor();
   await page.getByText('Security', { exact: true }).click();
+  // After signing in again the screen knows it is on, without asking to set it up.
+  await page.getByText('Two-step sign-in is on.').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Set up two-step sign-in' }).count(), 0);
   await page.getByLabel('Code or password').fill(kim.password);
   await page.getByRole('button', { name: 'Turn off two-step sign-in' }).click();
   await page.getByRole('status').filter({ hasText: 'Two-step sign-in is off.' }).waitFor();

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 
 import { ApiError } from '../api/client';
 import { t } from '../i18n';
@@ -9,10 +9,15 @@ const words = t.worker.totp;
 
 type State = 'idle' | 'enrolling' | 'on' | 'off';
 
-/** Turning two-step sign-in on or off. The server does not say whether it
- * is on until asked to set it up (409 when it is), so the screen learns it then. */
+/** Turning two-step sign-in on or off; `GET /me` says which it is now. */
 export function Security() {
   const [state, setState] = useState<State>('idle');
+  useEffect(() => {
+    api.call<{ totp_enabled?: boolean }>('GET', '/me').then(
+      (me) => setState((now) => (now === 'idle' ? (me.totp_enabled ? 'on' : 'off') : now)),
+      () => undefined,
+    );
+  }, []);
   const [secretOrPassword, setSecretOrPassword] = useState('');
   const [message, setMessage] = useState('');
 
@@ -51,24 +56,26 @@ export function Security() {
           </button>
         )
       )}
-      <form class="stack" onSubmit={turnOff}>
-        <h3>{words.turnOff}</h3>
-        <p class="hint">{words.turnOffHint}</p>
-        <div class="field">
-          <label for="totp-off">{words.codeOrPassword}</label>
-          <input
-            id="totp-off"
-            type="password"
-            autocomplete="current-password"
-            required
-            value={secretOrPassword}
-            onInput={(e) => setSecretOrPassword(e.currentTarget.value)}
-          />
-        </div>
-        <button type="submit" class="secondary">
-          {words.turnOff}
-        </button>
-      </form>
+      {state === 'on' && (
+        <form class="stack" onSubmit={turnOff}>
+          <h3>{words.turnOff}</h3>
+          <p class="hint">{words.turnOffHint}</p>
+          <div class="field">
+            <label for="totp-off">{words.codeOrPassword}</label>
+            <input
+              id="totp-off"
+              type="password"
+              autocomplete="current-password"
+              required
+              value={secretOrPassword}
+              onInput={(e) => setSecretOrPassword(e.currentTarget.value)}
+            />
+          </div>
+          <button type="submit" class="secondary">
+            {words.turnOff}
+          </button>
+        </form>
+      )}
       {message && (
         <p class="status" role="status">
           {message}
