@@ -74,6 +74,8 @@ export async function startLantern(extraEnv = {}) {
       executablePath: '/usr/bin/chromium',
       headless: true,
       args: chromiumArgs,
+      // Lantern's people are in the UK: dates as they would see them.
+      locale: 'en-GB',
       ...options,
     });
     contexts.push(context);
