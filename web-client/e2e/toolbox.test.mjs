@@ -192,6 +192,9 @@ test('toolbox: search, filter by kind, star, hide with undo, bring back; choices
   await phone.getByRole('button', { name: 'Open my toolbox' }).click();
   assert.match((await titles())[0], /Rip it up$/, 'kept on the device');
   await phone.screenshot({ path: join(shots, 'young-toolbox-phone.png') });
+  await phone.setViewportSize({ width: 1280, height: 800 });
+  await phone.screenshot({ path: join(shots, 'young-toolbox-desktop.png') });
+  await phone.setViewportSize(PHONE.viewport);
 
   // Hide, undo, hide again, bring back from the hidden list.
   await phone.getByRole('button', { name: 'Hide Colour hunt' }).click();
@@ -338,5 +341,21 @@ test('with personal learning off, suggestions stop using what helped before', as
   await phone.getByRole('status').getByText('Lantern has forgotten your ratings').waitFor();
   assert.equal((await uses(phone)).length, 0);
   assert.equal(await phone.getByTestId('learned').count(), 0);
+  await app.close();
+});
+
+test('at double text size the toolbox and a guided idea still fit a phone, and keyboard focus lands on the idea', async () => {
+  const app = await serveApp();
+  const phone = await browser({ ...PHONE, textSize: 32 });
+  const fits = () => phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  await phone.goto(`${app.base}/#/toolbox`);
+  await phone.getByLabel('Search ideas').fill('square');
+  assert.ok(await fits(), 'no sideways scrolling in the toolbox');
+  await phone.getByRole('button', { name: 'Try this' }).focus();
+  await phone.keyboard.press('Enter');
+  assert.equal(await phone.evaluate(() => document.activeElement?.textContent), 'Square breathing');
+  await phone.getByRole('group', { name: 'How do you feel right now?' }).getByRole('button', { name: 'Okay' }).click();
+  await phone.getByRole('button', { name: 'Start' }).click();
+  assert.ok(await fits(), 'no sideways scrolling with the pacer');
   await app.close();
 });

@@ -55,12 +55,16 @@ export function IdeasScreen({ checkIn, onDone }: { checkIn: CheckIn; onDone: () 
         if (!strategy) return null;
         return (
           <div class="card" key={idea.strategy_id} data-testid="idea">
-            <h2>{idea.title}</h2>
+            <h2 id={`idea-${idea.strategy_id}`}>{idea.title}</h2>
             <p>{strategy.summary}</p>
             <p class="hint" data-testid="reason">
               <strong>{w.why}</strong> {idea.reason}
             </p>
-            <button type="button" onClick={() => setTrying({ strategy, reason: idea.reason })}>
+            <button
+              type="button"
+              aria-describedby={`idea-${idea.strategy_id}`}
+              onClick={() => setTrying({ strategy, reason: idea.reason })}
+            >
               {w.tryIt}
             </button>
           </div>

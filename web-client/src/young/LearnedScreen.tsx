@@ -80,9 +80,11 @@ export function LearnedScreen({ onDone }: { onDone: () => void }) {
         </div>
       ) : (
         items.length > 0 && (
-          <button type="button" class="secondary" onClick={() => setConfirming(true)}>
-            {w.startAgain}
-          </button>
+          <div>
+            <button type="button" class="secondary" onClick={() => setConfirming(true)}>
+              {w.startAgain}
+            </button>
+          </div>
         )
       )}
       <button type="button" class="secondary" onClick={onDone}>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 
 import { localTimestamp, newRecordId, strategyCatalogue, type Feeling, type Strategy } from '../core';
 import { t } from '../i18n';
@@ -29,6 +29,10 @@ type Stage = { at: 'before' } | { at: 'doing'; before?: number } | { at: 'done' 
 export function StrategyScreen({ strategy, reason, feeling, learning, backLabel, onBack }: Props) {
   const [stage, setStage] = useState<Stage>(learning ? { at: 'before' } : { at: 'doing' });
   const [rated, setRated] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  // Opened from a list: start reading (and tabbing) from its title, not from wherever the list was.
+  useEffect(() => heading.current?.focus(), []);
 
   const finish = async (before: number | undefined, after: number | undefined) => {
     if (before !== undefined && after !== undefined) {
@@ -48,7 +52,7 @@ export function StrategyScreen({ strategy, reason, feeling, learning, backLabel,
 
   return (
     <section class="stack" aria-labelledby="strategy-title">
-      <h1 id="strategy-title">{strategy.title}</h1>
+      <h1 id="strategy-title" ref={heading} tabIndex={-1}>{strategy.title}</h1>
       <p>{strategy.summary}</p>
       {reason && (
         <p class="hint" data-testid="reason">

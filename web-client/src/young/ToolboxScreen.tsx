@@ -80,7 +80,7 @@ export function ToolboxScreen({ onDone }: { onDone: () => void }) {
       <ul class="toolbox" aria-labelledby="toolbox-title">
         {shown.map((s) => (
           <li class="card" key={s.id} data-testid="tool">
-            <h2>
+            <h2 id={`tool-${s.id}`}>
               {starred(s) && (
                 <span class="star" aria-label={w.starred} role="img">
                   ★{' '}
@@ -93,7 +93,7 @@ export function ToolboxScreen({ onDone }: { onDone: () => void }) {
               {w.kind[s.kind]} · {w.minutes(s.minutes.min, s.minutes.max)}
             </p>
             <div class="row">
-              <button type="button" onClick={() => setOpen(s)}>
+              <button type="button" aria-describedby={`tool-${s.id}`} onClick={() => setOpen(s)}>
                 {w.tryIt}
               </button>
               <button
