@@ -79,6 +79,17 @@ pub enum Guide {
     UrgeTimer,
 }
 
+/// The rhythm a breathing guide paces, in seconds per part of a breath
+/// (a hold of 0 is no hold), so the pacer counts what the steps say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(ts_rs::TS), ts(export))]
+pub struct Pace {
+    pub breathe_in: u8,
+    pub hold_in: u8,
+    pub breathe_out: u8,
+    pub hold_out: u8,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(test, derive(ts_rs::TS), ts(export))]
 pub struct Minutes {
@@ -111,6 +122,14 @@ pub struct Strategy {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(test, ts(optional))]
     pub guided: Option<Guide>,
+    /// For the breathing guide: the pace its steps describe.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub pace: Option<Pace>,
+    /// For the urge timer: how long its steps say to wait.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub timer_minutes: Option<u16>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub physical_demands: Vec<PhysicalDemand>,
 }
@@ -237,6 +256,21 @@ impl Catalogue {
             {
                 problem("a way through an urge ends with a way to reach people");
             }
+            let paced = s.pace.is_some_and(|p| {
+                (1..=10).contains(&p.breathe_in)
+                    && (1..=10).contains(&p.breathe_out)
+                    && p.hold_in <= 10
+                    && p.hold_out <= 10
+            });
+            if (s.guided == Some(Guide::Breathing)) != paced {
+                problem("a breathing guide, and only one, has a pace of 1 to 10 seconds a part");
+            }
+            let timed = s
+                .timer_minutes
+                .is_some_and(|m| (s.minutes.min..=s.minutes.max).contains(&m));
+            if (s.guided == Some(Guide::UrgeTimer)) != timed {
+                problem("an urge timer, and only one, has timer minutes within its minutes");
+            }
             // ASCII case folding and no `{:?}` of text: the phrases are
             // ASCII, and Unicode case and escaping tables would add
             // kilobytes to the wasm module.
@@ -318,6 +352,26 @@ mod tests {
             shipped().strategies.len()
         );
         assert!(shipped().version >= 1);
+    }
+
+    #[test]
+    fn guided_screens_get_their_pace_and_length_from_the_catalogue() {
+        let mut catalogue = shipped().clone();
+        let breathing = catalogue
+            .strategies
+            .iter_mut()
+            .find(|s| s.guided == Some(Guide::Breathing))
+            .unwrap();
+        breathing.pace = None;
+        let timer = catalogue
+            .strategies
+            .iter_mut()
+            .find(|s| s.guided == Some(Guide::UrgeTimer))
+            .unwrap();
+        timer.timer_minutes = Some(timer.minutes.max + 1);
+        let problems = catalogue.check().unwrap_err();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].contains("pace") && problems[1].contains("timer"));
     }
 
     #[test]

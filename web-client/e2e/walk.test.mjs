@@ -94,8 +94,10 @@ test('join → check-in → share → sync → the worker sees it', async () => 
   }
   await capture(phone, 'young-ideas');
   await ideas.first().getByRole('button', { name: 'Try this' }).click();
-  await phone.getByRole('button', { name: 'Good', exact: true }).click();
+  await phone.getByRole('group', { name: 'How do you feel right now?' }).getByRole('button', { name: 'Not good' }).click();
+  await phone.getByRole('group', { name: 'How do you feel now?' }).getByRole('button', { name: 'Good', exact: true }).click();
   await phone.getByText('Lantern will remember what helps you').waitFor();
+  await phone.getByRole('button', { name: 'Back to ideas' }).click();
   await phone.getByRole('button', { name: 'Done' }).click();
   await phone.getByText('Saved. Well done for checking in.').waitFor();
   const list = phone.locator('.check-ins li');

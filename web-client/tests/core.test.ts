@@ -246,6 +246,21 @@ describe('suggestions in wasm', () => {
   it('ships at least 50 strategies', () => {
     expect(strategyCatalogue().strategies.length).toBeGreaterThanOrEqual(50);
   });
+
+  it('gives each guided screen what it needs: a pace to breathe at, a time to wait', () => {
+    const guided = strategyCatalogue().strategies.filter((s) => s.guided);
+    expect(guided.map((s) => s.guided)).toEqual(expect.arrayContaining(['breathing', 'grounding', 'urge_timer']));
+    for (const s of guided) {
+      expect(Boolean(s.pace), s.id).toBe(s.guided === 'breathing');
+      expect(Boolean(s.timer_minutes), s.id).toBe(s.guided === 'urge_timer');
+    }
+    expect(strategyCatalogue().strategies.find((s) => s.id === 'box_breathing')?.pace).toEqual({
+      breathe_in: 4,
+      hold_in: 4,
+      breathe_out: 4,
+      hold_out: 4,
+    });
+  });
 });
 
 describe('crisis contacts', () => {

@@ -66,6 +66,9 @@ export type {
 };
 export type { ConsentScope } from './generated/ConsentScope';
 export type { Feeling } from './generated/Feeling';
+export type { Pace } from './generated/Pace';
+export type { Preferences } from './generated/Preferences';
+export type { StrategyKind } from './generated/StrategyKind';
 export type { FeelingEntry } from './generated/FeelingEntry';
 export type { SharedCheckIn } from './generated/SharedCheckIn';
 export type { SyncOutcome } from './generated/SyncOutcome';

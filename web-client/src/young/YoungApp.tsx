@@ -5,6 +5,9 @@ import { checkIns, type StoredCheckIn } from '../store/db';
 import type { CheckIn, ConsentGrant } from '../core';
 import { CheckInScreen } from './CheckInScreen';
 import { IdeasScreen } from './IdeasScreen';
+import { LearnedScreen } from './LearnedScreen';
+import { ToolboxScreen } from './ToolboxScreen';
+import { t } from '../i18n';
 import { JoinScreen } from './JoinScreen';
 import { moodFace, moodWord } from './moods';
 import { scopeTitle } from './scopes';
@@ -18,9 +21,20 @@ import { SafetyPlanScreen } from './SafetyPlanScreen';
 import { NotificationSettings } from '../ui/NotificationSettings';
 import { keepPushFresh, RESUBSCRIBED_MESSAGE } from '../push/subscribe';
 import { describe, syncNow, when as sentWhen, type SyncStatus } from './sync';
-import { t } from '../i18n';
 
-type Screen = 'home' | 'check-in' | 'join' | 'sharing' | 'help-first' | 'ideas' | 'settings' | 'messages' | 'parents' | 'safety-plan';
+type Screen =
+  | 'home'
+  | 'check-in'
+  | 'join'
+  | 'sharing'
+  | 'help-first'
+  | 'ideas'
+  | 'settings'
+  | 'messages'
+  | 'parents'
+  | 'safety-plan'
+  | 'toolbox'
+  | 'learned';
 
 /** Screens a link (a tapped notification) can open directly. */
 function screenFromHash(hash: string): Screen | undefined {
@@ -28,6 +42,8 @@ function screenFromHash(hash: string): Screen | undefined {
   if (hash.startsWith('#/settings')) return 'settings';
   if (hash.startsWith('#/messages')) return 'messages';
   if (hash.startsWith('#/safety-plan')) return 'safety-plan';
+  if (hash.startsWith('#/toolbox')) return 'toolbox';
+  if (hash.startsWith('#/learned')) return 'learned';
   return undefined;
 }
 
@@ -164,7 +180,11 @@ export function YoungApp() {
         )}
         {screen === 'parents' && <ParentsScreen onDone={() => go('home')} />}
         {screen === 'safety-plan' && <SafetyPlanScreen onSaved={() => void sync()} onDone={() => go('home')} />}
-        {screen === 'settings' && <SettingsScreen connected={connected} onDone={() => go('home')} />}
+        {screen === 'settings' && (
+          <SettingsScreen connected={connected} onLearned={() => go('learned')} onDone={() => go('home')} />
+        )}
+        {screen === 'toolbox' && <ToolboxScreen onDone={() => go('home')} />}
+        {screen === 'learned' && <LearnedScreen onDone={() => go('home')} />}
         {screen === 'home' && (
           <Home
             connected={connected}
@@ -176,6 +196,7 @@ export function YoungApp() {
             onJoin={() => go('join')}
             onSharing={() => go('sharing')}
             onSettings={() => go('settings')}
+            onToolbox={() => go('toolbox')}
             onMessages={() => go('messages')}
             onParents={() => go('parents')}
             onSafetyPlan={() => go('safety-plan')}
@@ -221,6 +242,7 @@ interface HomeProps {
   onJoin: () => void;
   onSharing: () => void;
   onSettings: () => void;
+  onToolbox: () => void;
   onMessages: () => void;
   onParents: () => void;
   onSafetyPlan: () => void;
@@ -244,6 +266,14 @@ function Home(props: HomeProps) {
         <p>Check in with how you feel. It only takes a moment, and it stays on this phone.</p>
         <button type="button" onClick={onCheckIn}>
           Check in
+        </button>
+      </section>
+
+      <section class="card">
+        <h2>{t.toolbox.homeTitle}</h2>
+        <p class="hint">{t.toolbox.homeHint}</p>
+        <button type="button" class="secondary" onClick={props.onToolbox}>
+          {t.toolbox.open}
         </button>
       </section>
 
@@ -357,7 +387,8 @@ function when(recordedAt: string): string {
 }
 
 /** What may buzz on this phone, and when to keep quiet. */
-function SettingsScreen({ connected, onDone }: { connected: boolean; onDone: () => void }) {
+function SettingsScreen(props: { connected: boolean; onLearned: () => void; onDone: () => void }) {
+  const { connected, onDone } = props;
   return (
     <section class="stack" aria-labelledby="settings-title">
       <h1 id="settings-title">Reminders and notifications</h1>
@@ -367,6 +398,13 @@ function SettingsScreen({ connected, onDone }: { connected: boolean; onDone: () 
       ) : (
         <p>When you connect with your worker, their messages can reach you here.</p>
       )}
+      <section class="card">
+        <h2>{t.toolbox.learnedTitle}</h2>
+        <p class="hint">{t.toolbox.learnedIntro}</p>
+        <button type="button" class="secondary" onClick={props.onLearned}>
+          {t.toolbox.learnedLink}
+        </button>
+      </section>
       <button type="button" class="secondary" onClick={onDone}>
         Back to home
       </button>

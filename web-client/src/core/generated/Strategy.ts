@@ -3,6 +3,7 @@ import type { AvoidIf } from "./AvoidIf";
 import type { Feeling } from "./Feeling";
 import type { Guide } from "./Guide";
 import type { Minutes } from "./Minutes";
+import type { Pace } from "./Pace";
 import type { PhysicalDemand } from "./PhysicalDemand";
 import type { Place } from "./Place";
 import type { StrategyKind } from "./StrategyKind";
@@ -19,4 +20,12 @@ approach: string, min_age: number, avoid_if: Array<AvoidIf>,
 /**
  * Health cautions in plain words, shown with the strategy.
  */
-caution?: string, guided?: Guide, physical_demands?: Array<PhysicalDemand>, };
+caution?: string, guided?: Guide, 
+/**
+ * For the breathing guide: the pace its steps describe.
+ */
+pace?: Pace, 
+/**
+ * For the urge timer: how long its steps say to wait.
+ */
+timer_minutes?: number, physical_demands?: Array<PhysicalDemand>, };

@@ -4,10 +4,12 @@
  */
 import { common } from './common';
 import { safetyPlan } from './safety-plan';
+import { toolbox } from './toolbox';
 import { worker } from './worker';
 
 export const en = {
   common,
   safetyPlan,
+  toolbox,
   worker,
 };
