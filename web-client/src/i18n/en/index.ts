@@ -3,7 +3,13 @@
  * screen's words sit together and a translator can work part by part.
  */
 import { common } from './common';
+import { messages } from './messages';
+import { parents } from './parents';
+import { reminders } from './reminders';
 
 export const en = {
   common,
+  messages,
+  reminders,
+  parents,
 };
