@@ -4,12 +4,18 @@
  */
 import { common } from './common';
 import { messages } from './messages';
+import { notifications } from './notifications';
+import { parentApp } from './parentApp';
 import { parents } from './parents';
 import { reminders } from './reminders';
+import { topics } from './topics';
 
 export const en = {
   common,
   messages,
   reminders,
   parents,
+  notifications,
+  parentApp,
+  topics,
 };
