@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
 import { ApiError, type Api } from '../api/client';
+import { dateTime, t } from '../i18n';
 
 interface Template {
   id: string;
@@ -34,17 +35,17 @@ export function Encourage({ api, youngPersonId, name }: { api: Api; youngPersonI
     api
       .call<{ messages: SentMessage[] }>('GET', `/encouragements?young_person_id=${encodeURIComponent(youngPersonId)}`)
       .then((list) => setSent(list.messages))
-      .catch(() => setMessage('Could not load the messages you sent.'));
+      .catch(() => setMessage(t.workerMessages.sentLoadFailed));
 
   useEffect(() => {
     api
       .call<{ templates: Template[] }>('GET', '/encouragement-templates')
       .then((list) => {
-        const usable = list.templates.filter((t) => !t.retired);
+        const usable = list.templates.filter((template) => !template.retired);
         setTemplates(usable);
         setTemplateId(usable[0]?.id ?? '');
       })
-      .catch(() => setMessage('Could not load the message list.'));
+      .catch(() => setMessage(t.workerMessages.listLoadFailed));
     void loadSent();
   }, [youngPersonId]);
 
@@ -58,7 +59,7 @@ export function Encourage({ api, youngPersonId, name }: { api: Api; youngPersonI
     try {
       await api.call('POST', '/encouragements', body);
       setText('');
-      setMessage(later ? 'Scheduled.' : 'Sent.');
+      setMessage(later ? t.workerMessages.scheduled : t.workerMessages.sent);
       await loadSent();
     } catch (error) {
       setMessage(problemWords(error));
@@ -76,33 +77,33 @@ export function Encourage({ api, youngPersonId, name }: { api: Api; youngPersonI
 
   return (
     <section class="card stack" aria-labelledby="encourage-title">
-      <h2 id="encourage-title">Send {name} some encouragement</h2>
+      <h2 id="encourage-title">{t.workerMessages.encourageTitle(name)}</h2>
       <form class="stack" onSubmit={send}>
         <fieldset>
-          <legend>Message</legend>
+          <legend>{t.workerMessages.message}</legend>
           <label class="choice">
             <input type="radio" name="source" checked={source === 'template'} onChange={() => setSource('template')} />
-            From our list
+            {t.workerMessages.fromList}
           </label>
           <label class="choice">
             <input type="radio" name="source" checked={source === 'own'} onChange={() => setSource('own')} />
-            In my own words
+            {t.workerMessages.ownWords}
           </label>
         </fieldset>
         {source === 'template' ? (
           <div class="field">
-            <label for="template">Choose a message</label>
+            <label for="template">{t.workerMessages.chooseMessage}</label>
             <select id="template" value={templateId} onChange={(e) => setTemplateId(e.currentTarget.value)}>
-              {templates.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.text}
+              {templates.map((template) => (
+                <option key={template.id} value={template.id}>
+                  {template.text}
                 </option>
               ))}
             </select>
           </div>
         ) : (
           <div class="field">
-            <label for="own-words">Your message</label>
+            <label for="own-words">{t.workerMessages.yourMessage}</label>
             <textarea
               id="own-words"
               rows={3}
@@ -111,22 +112,20 @@ export function Encourage({ api, youngPersonId, name }: { api: Api; youngPersonI
               onInput={(e) => setText(e.currentTarget.value)}
               required
             />
-            <p class="hint">
-              {text.length}/{MAX_TEXT}. Keep it warm and short; it is not a chat.
-            </p>
+            <p class="hint">{t.workerMessages.length(text.length, MAX_TEXT)}</p>
           </div>
         )}
         <label class="choice">
           <input type="checkbox" checked={later} onChange={(e) => setLater(e.currentTarget.checked)} />
-          Send later
+          {t.workerMessages.sendLater}
         </label>
         {later && (
           <div class="field">
-            <label for="send-at">When</label>
+            <label for="send-at">{t.workerMessages.when}</label>
             <input id="send-at" type="datetime-local" value={sendAt} required onInput={(e) => setSendAt(e.currentTarget.value)} />
           </div>
         )}
-        <button type="submit">{later ? 'Schedule message' : 'Send message'}</button>
+        <button type="submit">{later ? t.workerMessages.schedule : t.workerMessages.send}</button>
         {message && (
           <p class="status" role="status">
             {message}
@@ -135,18 +134,15 @@ export function Encourage({ api, youngPersonId, name }: { api: Api; youngPersonI
       </form>
       {sent.length > 0 && (
         <>
-          <h3>Sent</h3>
+          <h3>{t.workerMessages.sentTitle}</h3>
           <ul class="check-ins" data-testid="sent-messages">
             {sent.map((m) => (
               <li key={m.id}>
                 <p>{m.text}</p>
-                <p class="hint">
-                  {m.shown ? `Shown ${formatTime(m.shows_at)}` : `Shows ${formatTime(m.shows_at)}`}
-                  {m.reply ? ` · ${m.reply.words}` : ''}
-                </p>
+                <p class="hint">{sentStatus(m)}</p>
                 {!m.shown && (
                   <button type="button" class="secondary small" onClick={() => void takeBack(m.id)}>
-                    Take back
+                    {t.workerMessages.takeBack}
                   </button>
                 )}
               </li>
@@ -160,15 +156,16 @@ export function Encourage({ api, youngPersonId, name }: { api: Api; youngPersonI
 
 function problemWords(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.code === 'rate_limited') return 'That is as many messages as one day allows. Try again tomorrow.';
+    if (error.code === 'rate_limited') return t.workerMessages.dailyLimit;
     if (error.code === 'validation_failed') return error.problem.errors?.[0]?.message ?? error.message;
     return error.message;
   }
-  return 'Could not send. Check your connection and try again.';
+  return t.workerMessages.sendFailed;
 }
 
-function formatTime(iso: string): string {
-  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(
-    new Date(iso),
-  );
+/** When it shows (or showed), and the young person's answer if any. */
+function sentStatus(message: SentMessage): string {
+  const when = dateTime(message.shows_at);
+  const status = message.shown ? t.workerMessages.shown(when) : t.workerMessages.shows(when);
+  return message.reply ? t.workerMessages.withReply(status, message.reply.words) : status;
 }

@@ -2,13 +2,16 @@
  * English, the first catalogue. One module per part of the app, so each
  * screen's words sit together and a translator can work part by part.
  */
+import { alerts } from './alerts';
 import { common } from './common';
 import { messages } from './messages';
 import { notifications } from './notifications';
 import { parentApp } from './parentApp';
 import { parents } from './parents';
 import { reminders } from './reminders';
+import { sync } from './sync';
 import { topics } from './topics';
+import { workerMessages } from './workerMessages';
 
 export const en = {
   common,
@@ -18,4 +21,7 @@ export const en = {
   notifications,
   parentApp,
   topics,
+  workerMessages,
+  alerts,
+  sync,
 };
