@@ -43,8 +43,14 @@ test('join → check-in → share → sync → the worker sees it', async () => 
   assert.match(code ?? '', /^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
   await capture(worker, 'worker-invite');
 
-  // The young person, on a phone, joins with the code.
-  const phone = await browser({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+  // The young person, on a phone in the UK (times as 16:05), joins with the code.
+  const phone = await browser({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 2,
+    locale: 'en-GB',
+  });
   await phone.goto(base);
   await phone.getByRole('button', { name: 'Get help now' }).waitFor();
   await capture(phone, 'young-home');

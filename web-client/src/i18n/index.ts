@@ -68,3 +68,29 @@ export function day(date: Date | string, options: Intl.DateTimeFormatOptions = {
     typeof date === 'string' ? new Date(date) : date,
   );
 }
+
+/** A time without a day ("16:05"). */
+export function time(date: Date | string, options: Intl.DateTimeFormatOptions = {}): string {
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', ...options }).format(
+    typeof date === 'string' ? new Date(date) : date,
+  );
+}
+
+/** A time on the clock, as a time input gives it ("17:00"), written the way
+ * people here write it; anything that is not such a time comes back as it was. */
+export function clockTime(hoursAndMinutes: string): string {
+  const match = /^(\d{2}):(\d{2})$/.exec(hoursAndMinutes);
+  if (!match) return hoursAndMinutes;
+  return time(new Date(Date.UTC(1970, 0, 1, Number(match[1]), Number(match[2]))), { timeZone: 'UTC' });
+}
+
+/** The name of a weekday, Monday being 0 ("Monday"). */
+export function weekdayName(index: number): string {
+  // 5 January 1970 was a Monday.
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(1970, 0, 5 + index)));
+}
+
+/** Names joined the way people here join them ("Alex and Sam"). */
+export function list(items: readonly string[]): string {
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
+}

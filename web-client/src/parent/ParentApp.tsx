@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 
 import { Api, ApiError, type SessionStore } from '../api/client';
 import type { Session } from '../api/types';
+import { day, t } from '../i18n';
 import { settings } from '../store/db';
 import { NotificationSettings } from '../ui/NotificationSettings';
 import { keepPushFresh } from '../push/subscribe';
@@ -59,11 +60,11 @@ export function ParentApp() {
     <>
       <header class="topbar">
         <span class="brand">
-          <img src="/icon.svg" alt="" width="28" height="28" /> Lantern for parents and carers
+          <img src="/icon.svg" alt="" width="28" height="28" /> {t.parentApp.brand}
         </span>
         {session && (
           <button type="button" class="secondary" onClick={signOut}>
-            Sign out
+            {t.parentApp.signOut}
           </button>
         )}
       </header>
@@ -96,31 +97,26 @@ function SignUp({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
 
   return (
     <form class="stack narrow" onSubmit={submit}>
-      <h1>{haveAccount ? 'Sign in' : 'Join with a code'}</h1>
-      {!haveAccount && (
-        <p>
-          Your child made a code in their Lantern app. With it you get short tips on supporting them. You never see
-          their check-ins or anything they keep in Lantern.
-        </p>
-      )}
+      <h1>{haveAccount ? t.parentApp.signIn : t.parentApp.joinWithCode}</h1>
+      {!haveAccount && <p>{t.parentApp.intro}</p>}
       {!haveAccount && (
         <>
           <div class="field">
-            <label for="parent-code">Code</label>
+            <label for="parent-code">{t.parentApp.code}</label>
             <input id="parent-code" value={code} autocomplete="off" required onInput={(e) => setCode(e.currentTarget.value)} />
           </div>
           <div class="field">
-            <label for="parent-name">Your name (as your child knows you)</label>
+            <label for="parent-name">{t.parentApp.name}</label>
             <input id="parent-name" value={name} required onInput={(e) => setName(e.currentTarget.value)} />
           </div>
         </>
       )}
       <div class="field">
-        <label for="parent-email">Email</label>
+        <label for="parent-email">{t.parentApp.email}</label>
         <input id="parent-email" type="email" autocomplete="username" value={email} required onInput={(e) => setEmail(e.currentTarget.value)} />
       </div>
       <div class="field">
-        <label for="parent-password">Password</label>
+        <label for="parent-password">{t.parentApp.password}</label>
         <input
           id="parent-password"
           type="password"
@@ -129,16 +125,16 @@ function SignUp({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
           required
           onInput={(e) => setPassword(e.currentTarget.value)}
         />
-        {!haveAccount && <p class="hint">At least 10 characters.</p>}
+        {!haveAccount && <p class="hint">{t.parentApp.passwordHint}</p>}
       </div>
       {problem && (
         <p class="alert" role="alert">
           {problem}
         </p>
       )}
-      <button type="submit">{haveAccount ? 'Sign in' : 'Join'}</button>
+      <button type="submit">{haveAccount ? t.parentApp.signIn : t.parentApp.join}</button>
       <button type="button" class="link" onClick={() => setHaveAccount(!haveAccount)}>
-        {haveAccount ? 'I have a code' : 'I already have an account'}
+        {haveAccount ? t.parentApp.haveCode : t.parentApp.haveAccount}
       </button>
     </form>
   );
@@ -152,26 +148,23 @@ function SignedIn() {
     api
       .call<{ items: TipItem[]; helplines: Helpline[] }>('GET', '/parent/tips')
       .then(setTips)
-      .catch(() => setProblem('Could not load your tips. Check your connection.'));
+      .catch(() => setProblem(t.parentApp.tipsLoadFailed));
   }, []);
 
   return (
     <div class="stack">
       <section class="stack" aria-labelledby="tips-title">
-        <h1 id="tips-title">Your tips</h1>
+        <h1 id="tips-title">{t.parentApp.tipsTitle}</h1>
         {problem && (
           <p class="alert" role="alert">
             {problem}
           </p>
         )}
-        {tips && tips.items.length === 0 && <p class="hint">Your first tip will arrive on the day and time you choose below.</p>}
+        {tips && tips.items.length === 0 && <p class="hint">{t.parentApp.noTipsYet}</p>}
         {tips?.items.map((item) => (
           <article class="card stack" key={item.id} data-testid="parent-tip">
             {item.asked_by && (
-              <p class="alert">
-                {item.asked_by.display_name} asked you to check in with them
-                {item.asked_by.message ? `: “${item.asked_by.message}”` : '.'}
-              </p>
+              <p class="alert">{t.parentApp.askedToCheckIn(item.asked_by.display_name, item.asked_by.message)}</p>
             )}
             {item.tip && (
               <>
@@ -184,12 +177,7 @@ function SignedIn() {
                 ))}
               </>
             )}
-            <p class="hint">
-              {new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' }).format(
-                new Date(item.sent_at),
-              )}
-              {item.from === 'worker' ? ' · sent by their worker' : ''}
-            </p>
+            <p class="hint">{t.parentApp.tipDate(day(item.sent_at, { weekday: 'short' }), item.from === 'worker')}</p>
           </article>
         ))}
       </section>
@@ -197,12 +185,12 @@ function SignedIn() {
       <NotificationSettings api={api} />
       {tips && tips.helplines.length > 0 && (
         <section class="card stack" aria-labelledby="helplines-title">
-          <h2 id="helplines-title">Helplines for parents</h2>
+          <h2 id="helplines-title">{t.parentApp.helplinesTitle}</h2>
           {tips.helplines.map((h) => (
             <p key={h.id}>
               <strong>{h.name}</strong> — {h.for_what}{' '}
               <a class="button secondary small" href={`tel:${h.phone.replace(/\s/g, '')}`}>
-                Call {h.phone}
+                {t.parentApp.call(h.phone)}
               </a>
               {h.how && <span class="hint"> {h.how}</span>} <span class="hint">({h.hours})</span>
             </p>
@@ -215,10 +203,10 @@ function SignedIn() {
 
 function problemWords(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.code === 'invalid_credentials') return 'That email and password don’t match.';
+    if (error.code === 'invalid_credentials') return t.parentApp.wrongPassword;
     if (error.code === 'validation_failed') return error.problem.errors?.[0]?.message ?? error.message;
-    if (error.code === 'rate_limited') return 'Too many tries. Please wait a few minutes.';
+    if (error.code === 'rate_limited') return t.parentApp.tooManyTries;
     return error.message;
   }
-  return 'Something went wrong. Check your connection and try again.';
+  return t.parentApp.somethingWrong;
 }

@@ -1,23 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 
 import { ApiError, type Api } from '../api/client';
+import { t, time, weekdayName } from '../i18n';
 import { deviceTimeZone } from '../ui/time-zone';
 
-const TOPICS: [string, string][] = [
-  ['anxiety', 'Worry and anxiety'],
-  ['low_mood', 'Low mood'],
-  ['anger', 'Anger'],
-  ['self_harm', 'Self-harm'],
-  ['sleep', 'Sleep'],
-  ['exams', 'Exams'],
-  ['friendships_and_bullying', 'Friendships and bullying'],
-  ['online_life', 'Life online'],
-  ['not_wanting_to_go_to_school', 'Not wanting to go to school'],
-  ['changes_and_moves', 'Changes and moves'],
-  ['bereavement', 'Loss and grief'],
-  ['looking_after_yourself', 'Looking after yourself'],
-];
+const FREQUENCIES = ['weekly', 'twice_weekly', 'off'] as const;
 
+/** Monday first, as `weekdayName` counts. */
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
 interface Preferences {
@@ -38,13 +27,13 @@ export function TipPreferences({ api }: { api: Api }) {
     api
       .call<Preferences>('GET', '/parent/tip-preferences')
       .then(setPrefs)
-      .catch(() => setMessage('Could not load your choices.'));
+      .catch(() => setMessage(t.parentApp.prefsLoadFailed));
   }, [api]);
 
   if (!prefs) return message ? <p class="alert">{message}</p> : null;
 
   const toggle = (topic: string, on: boolean) =>
-    setPrefs({ ...prefs, topics: on ? [...prefs.topics, topic] : prefs.topics.filter((t) => t !== topic) });
+    setPrefs({ ...prefs, topics: on ? [...prefs.topics, topic] : prefs.topics.filter((chosen) => chosen !== topic) });
 
   const save = async (event: Event) => {
     event.preventDefault();
@@ -60,24 +49,24 @@ export function TipPreferences({ api }: { api: Api }) {
       setPrefs(saved);
       setMessage(
         saved.next_at
-          ? `Saved. Your next tip comes ${new Intl.DateTimeFormat(undefined, { weekday: 'long', hour: '2-digit', minute: '2-digit' }).format(new Date(saved.next_at))}.`
-          : 'Saved. Tips are off.',
+          ? t.parentApp.nextTip(time(saved.next_at, { weekday: 'long' }))
+          : t.parentApp.tipsOff,
       );
     } catch (error) {
       setMessage(
         error instanceof ApiError && error.code === 'validation_failed'
           ? (error.problem.errors?.[0]?.message ?? error.message)
-          : 'Could not save. Check your connection and try again.',
+          : t.parentApp.saveFailed,
       );
     }
   };
 
   return (
     <form class="card stack" onSubmit={save} aria-labelledby="prefs-title">
-      <h2 id="prefs-title">Which tips, and when</h2>
+      <h2 id="prefs-title">{t.parentApp.prefsTitle}</h2>
       <fieldset>
-        <legend>Topics</legend>
-        {TOPICS.map(([topic, label]) => (
+        <legend>{t.parentApp.topics}</legend>
+        {Object.entries(t.topics).map(([topic, label]) => (
           <label class="choice" key={topic}>
             <input type="checkbox" checked={prefs.topics.includes(topic)} onChange={(e) => toggle(topic, e.currentTarget.checked)} />
             {label}
@@ -85,37 +74,31 @@ export function TipPreferences({ api }: { api: Api }) {
         ))}
       </fieldset>
       <fieldset>
-        <legend>How often</legend>
-        {(
-          [
-            ['weekly', 'Once a week'],
-            ['twice_weekly', 'Twice a week'],
-            ['off', 'No tips for now'],
-          ] as const
-        ).map(([value, label]) => (
+        <legend>{t.parentApp.howOften}</legend>
+        {FREQUENCIES.map((value) => (
           <label class="choice" key={value}>
             <input type="radio" name="frequency" checked={prefs.frequency === value} onChange={() => setPrefs({ ...prefs, frequency: value })} />
-            {label}
+            {t.parentApp.frequency[value]}
           </label>
         ))}
       </fieldset>
       <div class="row">
         <div class="field">
-          <label for="tip-day">Day</label>
+          <label for="tip-day">{t.parentApp.day}</label>
           <select id="tip-day" value={prefs.weekday} onChange={(e) => setPrefs({ ...prefs, weekday: e.currentTarget.value })}>
-            {WEEKDAYS.map((day) => (
+            {WEEKDAYS.map((day, index) => (
               <option key={day} value={day}>
-                {day[0].toUpperCase() + day.slice(1)}
+                {weekdayName(index)}
               </option>
             ))}
           </select>
         </div>
         <div class="field">
-          <label for="tip-time">Time</label>
+          <label for="tip-time">{t.parentApp.time}</label>
           <input id="tip-time" type="time" value={prefs.time} onInput={(e) => setPrefs({ ...prefs, time: e.currentTarget.value })} />
         </div>
       </div>
-      <button type="submit">Save tip choices</button>
+      <button type="submit">{t.parentApp.savePrefs}</button>
       {message && (
         <p class="status" role="status">
           {message}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
 import { ApiError, type Api } from '../api/client';
+import { t } from '../i18n';
 import { pushState, turnOffPush, turnOnPush, type PushState } from '../push/subscribe';
 import { deviceTimeZone } from './time-zone';
 
@@ -8,14 +9,6 @@ interface Settings {
   time_zone: string;
   quiet_hours: { start: string; end: string } | null;
 }
-
-const PUSH_WORDS: Record<PushState, string> = {
-  on: 'Notifications are on for this device.',
-  off: 'Notifications are off for this device. Everything still waits for you in Lantern.',
-  blocked:
-    'This browser has blocked notifications from Lantern. You can allow them in the browser’s settings for this site.',
-  unsupported: 'This browser can’t show notifications. Everything still waits for you in Lantern.',
-};
 
 /** Notifications on this device, and quiet hours: when nothing should buzz. */
 export function NotificationSettings({ api }: { api: Api }) {
@@ -37,7 +30,7 @@ export function NotificationSettings({ api }: { api: Api }) {
           setEnd(settings.quiet_hours.end);
         }
       })
-      .catch(() => setMessage('Could not load your settings. Check your connection.'));
+      .catch(() => setMessage(t.notifications.loadFailed));
   }, [api]);
 
   const togglePush = async () => {
@@ -46,7 +39,7 @@ export function NotificationSettings({ api }: { api: Api }) {
     try {
       setPush(push === 'on' ? await turnOffPush(api) : await turnOnPush(api));
     } catch {
-      setMessage('That didn’t work. Check your connection and try again.');
+      setMessage(t.notifications.failed);
     } finally {
       setBusy(false);
     }
@@ -58,46 +51,44 @@ export function NotificationSettings({ api }: { api: Api }) {
     const body: Settings = { time_zone: deviceTimeZone(), quiet_hours: quiet ? { start, end } : null };
     try {
       await api.call<Settings>('PUT', '/me/notification-settings', body);
-      setMessage('Saved.');
+      setMessage(t.notifications.saved);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'validation_failed') {
-        setMessage('Quiet hours need a start and an end that are different times.');
+        setMessage(t.notifications.quietHoursDiffer);
       } else {
-        setMessage('Could not save. Check your connection and try again.');
+        setMessage(t.notifications.saveFailed);
       }
     }
   };
 
   return (
     <section class="card stack" aria-labelledby="notifications-title">
-      <h2 id="notifications-title">Notifications</h2>
-      {push && <p>{PUSH_WORDS[push]}</p>}
+      <h2 id="notifications-title">{t.notifications.title}</h2>
+      {push && <p>{t.notifications.push[push]}</p>}
       {(push === 'on' || push === 'off') && (
         <button type="button" class="secondary" onClick={togglePush} disabled={busy}>
-          {push === 'on' ? 'Turn notifications off' : 'Turn notifications on'}
+          {push === 'on' ? t.notifications.turnOff : t.notifications.turnOn}
         </button>
       )}
       <form onSubmit={save} class="stack">
         <label class="choice">
           <input type="checkbox" checked={quiet} onChange={(e) => setQuiet(e.currentTarget.checked)} />
-          Keep quiet hours (nothing buzzes then; it waits until they end)
+          {t.notifications.keepQuietHours}
         </label>
         {quiet && (
           <div class="row">
             <div class="field">
-              <label for="quiet-start">From</label>
+              <label for="quiet-start">{t.notifications.from}</label>
               <input id="quiet-start" type="time" value={start} required onInput={(e) => setStart(e.currentTarget.value)} />
             </div>
             <div class="field">
-              <label for="quiet-end">Until</label>
+              <label for="quiet-end">{t.notifications.until}</label>
               <input id="quiet-end" type="time" value={end} required onInput={(e) => setEnd(e.currentTarget.value)} />
             </div>
           </div>
         )}
-        <p class="hint">
-          Times are in your time zone: {deviceTimeZone()}.
-        </p>
-        <button type="submit">Save quiet hours</button>
+        <p class="hint">{t.notifications.timeZone(deviceTimeZone())}</p>
+        <button type="submit">{t.notifications.saveQuietHours}</button>
         {message && (
           <p class="status" role="status">
             {message}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 
 import { ApiError, type Api } from '../api/client';
 import type { AlertView } from '../api/types';
+import { dateTime, t } from '../i18n';
 
 /** Open alerts first on the dashboard: what a young person answered, and a
  * note of what was done to acknowledge it. Never a score. */
@@ -13,7 +14,7 @@ export function Alerts({ api, onChanged }: { api: Api; onChanged: () => void }) 
     api
       .call<{ alerts: AlertView[] }>('GET', '/alerts')
       .then((list) => setAlerts(list.alerts))
-      .catch(() => setProblem('Cannot load alerts. Try reloading the page.'));
+      .catch(() => setProblem(t.alerts.loadFailed));
 
   useEffect(() => {
     void load();
@@ -22,7 +23,7 @@ export function Alerts({ api, onChanged }: { api: Api; onChanged: () => void }) 
   if (!alerts || (alerts.length === 0 && !problem)) return null;
   return (
     <section class="card stack alert-list" aria-labelledby="alerts-heading" data-testid="alerts">
-      <h2 id="alerts-heading">Needs your attention</h2>
+      <h2 id="alerts-heading">{t.alerts.title}</h2>
       {problem && (
         <p class="alert" role="alert">
           {problem}
@@ -59,7 +60,7 @@ function OpenAlert({ api, alert, onDone }: { api: Api; alert: AlertView; onDone:
     } catch (error) {
       if (error instanceof ApiError && error.code === 'already_acknowledged') onDone();
       else if (error instanceof ApiError && error.problem.errors) setProblem(error.problem.errors.map((e) => e.message).join(' '));
-      else setProblem('That didn’t save. Please try again.');
+      else setProblem(t.alerts.didNotSave);
     } finally {
       setBusy(false);
     }
@@ -69,14 +70,12 @@ function OpenAlert({ api, alert, onDone }: { api: Api; alert: AlertView; onDone:
     <form class="stack open-alert" onSubmit={acknowledge} data-testid="open-alert">
       <h3>
         {alert.display_name}
-        {alert.escalated_to_me && <span class="badge"> Passed to you as duty contact</span>}
+        {alert.escalated_to_me && <span class="badge"> {t.alerts.passedToYou}</span>}
       </h3>
       <p>{alert.summary}</p>
-      <p class="hint">
-        Answered {formatTime(alert.disclosed_at)}; you were told {formatTime(alert.raised_at)}.
-      </p>
+      <p class="hint">{t.alerts.times(dateTime(alert.disclosed_at), dateTime(alert.raised_at))}</p>
       <div class="field">
-        <label for={noteId}>What did you do?</label>
+        <label for={noteId}>{t.alerts.whatDidYouDo}</label>
         <textarea id={noteId} rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
       </div>
       {problem && (
@@ -85,12 +84,8 @@ function OpenAlert({ api, alert, onDone }: { api: Api; alert: AlertView; onDone:
         </p>
       )}
       <button type="submit" disabled={busy}>
-        I’ve acted on this
+        {t.alerts.acted}
       </button>
     </form>
   );
-}
-
-function formatTime(iso: string): string {
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
 import type { Api } from '../api/client';
+import { plural, t } from '../i18n';
 
 interface CatalogueTip {
   id: string;
@@ -22,7 +23,7 @@ export function TipToParents({ api, youngPersonId, name }: { api: Api; youngPers
         setTips(catalogue.tips);
         setTipId(catalogue.tips[0]?.id ?? '');
       })
-      .catch(() => setMessage('Could not load the tips.'));
+      .catch(() => setMessage(t.workerMessages.tipsLoadFailed));
   }, [api]);
 
   const send = async (event: Event) => {
@@ -35,29 +36,27 @@ export function TipToParents({ api, youngPersonId, name }: { api: Api; youngPers
         { tip_id: tipId },
       );
       setMessage(
-        sent.sent_to === 0
-          ? `No parent or carer is linked to ${name} yet, so nobody got it.`
-          : `Sent to ${sent.sent_to === 1 ? 'one parent or carer' : `${sent.sent_to} parents or carers`}.`,
+        sent.sent_to === 0 ? t.workerMessages.noParents(name) : plural(sent.sent_to, t.workerMessages.tipSentTo),
       );
     } catch {
-      setMessage('Could not send. Check your connection and try again.');
+      setMessage(t.workerMessages.sendFailed);
     }
   };
 
-  const topics = [...new Set(tips.map((t) => t.topic))];
+  const topics = [...new Set(tips.map((tip) => tip.topic))];
   return (
     <form class="card stack" onSubmit={send} aria-labelledby="tip-title">
-      <h2 id="tip-title">A tip for {name}’s parent or carer</h2>
+      <h2 id="tip-title">{t.workerMessages.tipTitle(name)}</h2>
       <div class="field">
-        <label for="parent-tip">Tip</label>
+        <label for="parent-tip">{t.workerMessages.tip}</label>
         <select id="parent-tip" value={tipId} onChange={(e) => setTipId(e.currentTarget.value)}>
           {topics.map((topic) => (
-            <optgroup key={topic} label={topic.replace(/_/g, ' ')}>
+            <optgroup key={topic} label={t.topics[topic] ?? topic.replace(/_/g, ' ')}>
               {tips
-                .filter((t) => t.topic === topic)
-                .map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.title}
+                .filter((tip) => tip.topic === topic)
+                .map((tip) => (
+                  <option key={tip.id} value={tip.id}>
+                    {tip.title}
                   </option>
                 ))}
             </optgroup>
@@ -65,7 +64,7 @@ export function TipToParents({ api, youngPersonId, name }: { api: Api; youngPers
         </select>
       </div>
       <button type="submit" class="secondary">
-        Send tip
+        {t.workerMessages.sendTip}
       </button>
       {message && (
         <p class="status" role="status">

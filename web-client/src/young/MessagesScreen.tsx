@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
 import { OfflineError } from '../api/client';
+import { day, t } from '../i18n';
 import { api } from './session';
 
 type ReplyKind = 'heart' | 'thumbs_up' | 'thanks' | 'smile';
@@ -31,7 +32,6 @@ interface InboxItem {
 }
 
 const FACES: Record<ReplyKind, string> = { heart: '❤️', thumbs_up: '👍', thanks: '🙏', smile: '🙂' };
-const LABELS: Record<ReplyKind, string> = { heart: 'Heart', thumbs_up: 'Thumbs up', thanks: 'Thanks', smile: 'Smile' };
 
 /** Messages from the young person's worker; each can be answered with one
  * tap. It is not a chat, and nothing here is needed to use Lantern. */
@@ -45,9 +45,7 @@ export function MessagesScreen({ onDone }: { onDone: () => void }) {
       .then(setLoaded)
       .catch((error: unknown) =>
         setProblem(
-          error instanceof OfflineError
-            ? 'You’re offline. Your messages will be here when you’re back online.'
-            : 'Could not load your messages. Please try again later.',
+          error instanceof OfflineError ? t.messages.offline : t.messages.loadFailed,
         ),
       );
     void markMessagesRead();
@@ -69,26 +67,24 @@ export function MessagesScreen({ onDone }: { onDone: () => void }) {
         },
       );
     } catch {
-      setProblem('Your answer didn’t send. Check your connection and try again.');
+      setProblem(t.messages.answerFailed);
     }
   };
 
   return (
     <section class="stack" aria-labelledby="messages-title">
-      <h1 id="messages-title">Messages</h1>
+      <h1 id="messages-title">{t.messages.title}</h1>
       {problem && (
         <p class="alert" role="alert">
           {problem}
         </p>
       )}
-      {loaded && loaded.messages.length === 0 && <p class="hint">No messages yet.</p>}
+      {loaded && loaded.messages.length === 0 && <p class="hint">{t.messages.none}</p>}
       {loaded?.messages.map((message) => (
         <article class="card stack" key={message.id} data-testid="message">
-          <p class="hint">
-            From {message.from} · {when(message.at)}
-          </p>
+          <p class="hint">{t.messages.from(message.from, day(message.at, { weekday: 'short' }))}</p>
           <p>{message.text}</p>
-          <div class="row" role="group" aria-label="Answer with one tap">
+          <div class="row" role="group" aria-label={t.messages.answerWithOneTap}>
             {loaded.replies.map((option) => (
               <button
                 type="button"
@@ -97,19 +93,19 @@ export function MessagesScreen({ onDone }: { onDone: () => void }) {
                 aria-pressed={message.reply?.reply === option.reply}
                 onClick={() => void answer(message, option.reply)}
               >
-                <span aria-hidden="true">{FACES[option.reply]}</span> {LABELS[option.reply] ?? option.words}
+                <span aria-hidden="true">{FACES[option.reply]}</span> {t.messages.replies[option.reply] ?? option.words}
               </button>
             ))}
           </div>
           {message.reply && (
             <p class="hint" role="status">
-              {message.reply.words}.
+              {t.messages.answered(message.reply.words)}
             </p>
           )}
         </article>
       ))}
       <button type="button" class="secondary" onClick={onDone}>
-        Back to home
+        {t.common.backHome}
       </button>
     </section>
   );
@@ -134,8 +130,4 @@ async function markMessagesRead(): Promise<void> {
   } catch {
     // Offline: they stay new until next time.
   }
-}
-
-function when(iso: string): string {
-  return new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(iso));
 }

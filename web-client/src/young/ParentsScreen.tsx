@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
 import { ApiError } from '../api/client';
+import { day, list, t } from '../i18n';
 import { api } from './session';
 
 interface LinkedParent {
@@ -29,7 +30,7 @@ export function ParentsScreen({ onDone }: { onDone: () => void }) {
     api
       .call<Parents>('GET', '/me/parents')
       .then(setLinked)
-      .catch(() => setMessage('Could not load this. Check your connection.'));
+      .catch(() => setMessage(t.parents.loadFailed));
 
   useEffect(() => {
     void load();
@@ -48,7 +49,7 @@ export function ParentsScreen({ onDone }: { onDone: () => void }) {
     setMessage('');
     try {
       await api.call('DELETE', `/me/parents/${encodeURIComponent(parent.id)}`);
-      setMessage(`${parent.display_name} is no longer linked. They won’t get anything more from you.`);
+      setMessage(t.parents.removed(parent.display_name));
       await load();
     } catch (error) {
       setMessage(problemWords(error));
@@ -63,7 +64,7 @@ export function ParentsScreen({ onDone }: { onDone: () => void }) {
         message: words.trim() || undefined,
       });
       setWords('');
-      setMessage(`Sent to ${sent.sent_to.join(' and ')}. They’ll get your message and a tip on how to help.`);
+      setMessage(t.parents.sentTo(list(sent.sent_to)));
     } catch (error) {
       setMessage(problemWords(error));
     }
@@ -72,7 +73,7 @@ export function ParentsScreen({ onDone }: { onDone: () => void }) {
   const parents = linked?.parents ?? [];
   return (
     <section class="stack" aria-labelledby="parents-title">
-      <h1 id="parents-title">My parent or carer</h1>
+      <h1 id="parents-title">{t.parents.title}</h1>
       {message && (
         <p class="status" role="status">
           {message}
@@ -80,9 +81,9 @@ export function ParentsScreen({ onDone }: { onDone: () => void }) {
       )}
       {parents.length > 0 && (
         <form class="card stack" onSubmit={letThemKnow}>
-          <h2>Let them know I’m having a hard time</h2>
+          <h2>{t.parents.letThemKnowTitle}</h2>
           <div class="field">
-            <label for="nudge-words">Something you want to say (you don’t have to)</label>
+            <label for="nudge-words">{t.parents.somethingToSay}</label>
             <textarea
               id="nudge-words"
               rows={2}
@@ -91,21 +92,21 @@ export function ParentsScreen({ onDone }: { onDone: () => void }) {
               onInput={(e) => setWords(e.currentTarget.value)}
             />
           </div>
-          <button type="submit">Let my parent know</button>
+          <button type="submit">{t.parents.letThemKnow}</button>
         </form>
       )}
       <div class="card stack">
-        <h2>Who is linked</h2>
-        {linked && parents.length === 0 && <p class="hint">Nobody yet.</p>}
+        <h2>{t.parents.whoIsLinked}</h2>
+        {linked && parents.length === 0 && <p class="hint">{t.parents.nobodyYet}</p>}
         <ul class="check-ins" data-testid="linked-parents">
           {parents.map((parent) => (
             <li key={parent.id}>
               <p>
                 <strong>{parent.display_name}</strong>
               </p>
-              <p class="hint">They get: {parent.receives.join('; ')}.</p>
+              <p class="hint">{t.parents.theyGet(parent.receives)}</p>
               <button type="button" class="secondary small" onClick={() => void remove(parent)}>
-                Remove {parent.display_name}
+                {t.parents.remove(parent.display_name)}
               </button>
             </li>
           ))}
@@ -113,24 +114,22 @@ export function ParentsScreen({ onDone }: { onDone: () => void }) {
         {linked && <p class="hint">{linked.never}</p>}
       </div>
       <div class="card stack">
-        <h2>Link a parent or carer</h2>
-        <p class="hint">Give them a code. They use it to sign up and get tips on how to support you.</p>
+        <h2>{t.parents.linkTitle}</h2>
+        <p class="hint">{t.parents.linkHint}</p>
         <button type="button" class="secondary" onClick={makeCode}>
-          Make a code
+          {t.parents.makeCode}
         </button>
         {code && (
           <>
             <p class="invite-code" data-testid="parent-code">
               {code.code}
             </p>
-            <p class="hint">
-              It works once, until {new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long' }).format(new Date(code.expires_at))}.
-            </p>
+            <p class="hint">{t.parents.codeWorksUntil(day(code.expires_at, { month: 'long' }))}</p>
           </>
         )}
       </div>
       <button type="button" class="secondary" onClick={onDone}>
-        Back to home
+        {t.common.backHome}
       </button>
     </section>
   );
@@ -138,9 +137,9 @@ export function ParentsScreen({ onDone }: { onDone: () => void }) {
 
 function problemWords(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.code === 'rate_limited') return 'You’ve asked a few times today already. If you need help now, tap “Get help now”.';
+    if (error.code === 'rate_limited') return t.parents.askedOften;
     if (error.code === 'validation_failed') return error.problem.errors?.[0]?.message ?? error.message;
     return error.message;
   }
-  return 'That didn’t work. Check your connection and try again.';
+  return t.parents.failed;
 }

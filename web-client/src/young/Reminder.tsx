@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
 import { ApiError } from '../api/client';
+import { clockTime, t } from '../i18n';
 import { browserSubscription, pushSupported } from '../push/subscribe';
 import { settings } from '../store/db';
 import { api, loadSession } from './session';
@@ -49,9 +50,9 @@ export function Reminder() {
 
   const turnOn = () =>
     run(async () => {
-      if (!pushSupported()) return 'This browser can’t show reminders.';
+      if (!pushSupported()) return t.reminders.unsupported;
       if ((await Notification.requestPermission()) !== 'granted') {
-        return 'Reminders need notifications. You can allow them in the browser’s settings for this site.';
+        return t.reminders.needsNotifications;
       }
       const subscription = (await browserSubscription(api)).toJSON();
       const body = { subscription, ...when() };
@@ -62,7 +63,7 @@ export function Reminder() {
       const next = { id: created.id, secret: created.secret, time };
       await settings.set(STORED, next);
       setStored(next);
-      return `Done. Lantern will remind you at ${time} each day.`;
+      return t.reminders.turnedOn(clockTime(time));
     });
 
   const change = () =>
@@ -72,7 +73,7 @@ export function Reminder() {
       const next = { ...stored, time };
       await settings.set(STORED, next);
       setStored(next);
-      return `Changed. Lantern will remind you at ${time} each day.`;
+      return t.reminders.changed(clockTime(time));
     });
 
   const turnOff = () =>
@@ -88,38 +89,36 @@ export function Reminder() {
       }
       await settings.set(STORED, undefined);
       setStored(undefined);
-      return 'Reminder stopped.';
+      return t.reminders.stopped;
     });
 
   return (
     <section class="card stack" aria-labelledby="reminder-title">
-      <h2 id="reminder-title">Daily check-in reminder</h2>
+      <h2 id="reminder-title">{t.reminders.title}</h2>
       <p class="hint">
-        {stored
-          ? `On: a gentle reminder at ${stored.time} each day.`
-          : 'Off. If you like, Lantern can send one gentle reminder a day. Nothing else is kept about you.'}
+        {stored ? t.reminders.on(clockTime(stored.time)) : t.reminders.off}
       </p>
       <div class="field">
-        <label for="reminder-time">Time</label>
+        <label for="reminder-time">{t.reminders.time}</label>
         <input id="reminder-time" type="time" value={time} onInput={(e) => setTime(e.currentTarget.value)} />
       </div>
       <label class="choice">
         <input type="checkbox" checked={night} onChange={(e) => setNight(e.currentTarget.checked)} />
-        I really want it between 9pm and 7am
+        {t.reminders.atNight}
       </label>
       <div class="row">
         {stored ? (
           <>
             <button type="button" onClick={change} disabled={busy}>
-              Change time
+              {t.reminders.changeTime}
             </button>
             <button type="button" class="secondary" onClick={turnOff} disabled={busy}>
-              Stop reminders
+              {t.reminders.stop}
             </button>
           </>
         ) : (
           <button type="button" onClick={turnOn} disabled={busy}>
-            Remind me
+            {t.reminders.remindMe}
           </button>
         )}
       </div>
@@ -137,5 +136,5 @@ function problemWords(error: unknown): string {
     return error.problem.errors?.[0]?.message ?? error.message;
   }
   if (error instanceof ApiError) return error.message;
-  return 'That didn’t work. Check your connection and try again.';
+  return t.reminders.failed;
 }

@@ -4,6 +4,7 @@
 
 import { ApiError, OfflineError } from '../api/client';
 import { buildSyncBatch } from '../core';
+import { day, t, time } from '../i18n';
 import type { SyncOutcome } from '../core';
 import { checkIns, settings, type StoredCheckIn } from '../store/db';
 import { forgetDeletions, markPlanSent, markPlanUnsent, pendingDeletions, planToSend } from './plan';
@@ -109,29 +110,27 @@ export async function markAllUnsent(): Promise<void> {
 export function describe(status: SyncStatus): { text: string; tone: 'ok' | 'warn' | '' } {
   switch (status.state) {
     case 'not_connected':
-      return { text: 'Only on this phone. Nothing is shared.', tone: '' };
+      return { text: t.sync.notConnected, tone: '' };
     case 'not_shared':
-      return { text: 'Not shared. Your check-ins stay on this phone.', tone: '' };
+      return { text: t.sync.notShared, tone: '' };
     case 'sending':
-      return { text: 'Sending…', tone: '' };
+      return { text: t.sync.sending, tone: '' };
     case 'sent':
-      return { text: `Sent to your worker ${when(status.at)}.`, tone: 'ok' };
+      return { text: t.sync.sent(when(status.at)), tone: 'ok' };
     case 'up_to_date':
       return status.lastSentAt
-        ? { text: `Sent to your worker ${when(status.lastSentAt)}. Nothing new to send.`, tone: 'ok' }
-        : { text: 'Nothing new to send.', tone: 'ok' };
+        ? { text: t.sync.sentNothingNew(when(status.lastSentAt)), tone: 'ok' }
+        : { text: t.sync.nothingNew, tone: 'ok' };
     case 'waiting':
-      return { text: 'Waiting to send. It will go when you’re online again.', tone: 'warn' };
+      return { text: t.sync.waiting, tone: 'warn' };
     case 'failed':
-      return { text: 'Couldn’t send — we’ll try again soon.', tone: 'warn' };
+      return { text: t.sync.failed, tone: 'warn' };
   }
 }
 
 /** "at 16:05" today, "on Mon 23 Nov at 16:05" another day. */
 export function when(iso: string, now: Date = new Date()): string {
   const date = new Date(iso);
-  const time = date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-  if (date.toDateString() === now.toDateString()) return `at ${time}`;
-  const day = date.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' });
-  return `on ${day} at ${time}`;
+  if (date.toDateString() === now.toDateString()) return t.sync.today(time(date));
+  return t.sync.otherDay(day(date, { weekday: 'short' }), time(date));
 }

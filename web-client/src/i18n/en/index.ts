@@ -2,13 +2,31 @@
  * English, the first catalogue. One module per part of the app, so each
  * screen's words sit together and a translator can work part by part.
  */
+import { alerts } from './alerts';
 import { common } from './common';
+import { messages } from './messages';
+import { notifications } from './notifications';
+import { parentApp } from './parentApp';
+import { parents } from './parents';
+import { reminders } from './reminders';
 import { safetyPlan } from './safety-plan';
+import { sync } from './sync';
 import { toolbox } from './toolbox';
+import { topics } from './topics';
 import { worker } from './worker';
+import { workerMessages } from './workerMessages';
 
 export const en = {
   common,
+  messages,
+  reminders,
+  parents,
+  notifications,
+  parentApp,
+  topics,
+  workerMessages,
+  alerts,
+  sync,
   safetyPlan,
   toolbox,
   worker,
