@@ -7,6 +7,7 @@ import { dateTime, t } from '../i18n';
 import { moodFace, moodWord } from '../young/moods';
 import { api, problemWords } from './api';
 import { Encourage } from './Encourage';
+import { OutcomeRecords } from './OutcomeRecords';
 import { Relink } from './Relink';
 import { SafetyPlanView } from './SafetyPlanView';
 import { Thrive } from './Thrive';
@@ -34,6 +35,7 @@ export function YoungPersonPage({
         <SafetyPlanView youngPersonId={person.id} />
       </div>
       <CheckIns person={person} />
+      <OutcomeRecords youngPersonId={person.id} />
       <Encourage api={api} youngPersonId={person.id} name={person.display_name} />
       <TipToParents api={api} youngPersonId={person.id} name={person.display_name} />
       <Relink youngPersonId={person.id} />

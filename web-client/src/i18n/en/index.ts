@@ -6,6 +6,7 @@ import { alerts } from './alerts';
 import { common } from './common';
 import { messages } from './messages';
 import { notifications } from './notifications';
+import { outcomes } from './outcomes';
 import { parentApp } from './parentApp';
 import { parents } from './parents';
 import { reminders } from './reminders';
@@ -30,4 +31,5 @@ export const en = {
   safetyPlan,
   toolbox,
   worker,
+  outcomes,
 };
