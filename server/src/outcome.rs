@@ -32,7 +32,9 @@ impl Term {
         }
         let year: u16 = year.parse().ok()?;
         let season = SEASONS.iter().position(|s| *s == season)?;
-        (2000..=2100).contains(&year).then_some(Term { year, season })
+        (2000..=2100)
+            .contains(&year)
+            .then_some(Term { year, season })
     }
 }
 
@@ -200,7 +202,14 @@ mod tests {
             names,
             ["2026-spring", "2026-summer", "2026-autumn", "2027-spring"]
         );
-        for bad in ["2026", "2026-winter", "26-autumn", "2026-Autumn", "1999-spring", "+202-summer"] {
+        for bad in [
+            "2026",
+            "2026-winter",
+            "26-autumn",
+            "2026-Autumn",
+            "1999-spring",
+            "+202-summer",
+        ] {
             assert_eq!(Term::parse(bad), None, "{bad}");
         }
     }

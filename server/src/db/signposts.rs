@@ -81,10 +81,7 @@ pub fn for_young_person(
 }
 
 /// A young person's signposts and the inbox lines about them.
-pub fn delete_for_young_person(
-    conn: &mut AnyConnection,
-    young_person: &UserId,
-) -> QueryResult<()> {
+pub fn delete_for_young_person(conn: &mut AnyConnection, young_person: &UserId) -> QueryResult<()> {
     let theirs = signposts::table
         .filter(signposts::young_person_id.eq(young_person.as_str()))
         .select(signposts::id);

@@ -92,9 +92,7 @@ fn words_within(
 
 /// Trimmed, or None when blank.
 fn optional(value: Option<String>) -> Option<String> {
-    value
-        .map(|v| v.trim().to_owned())
-        .filter(|v| !v.is_empty())
+    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
 }
 
 /// Digits and single spaces, 3 to 15 digits: how UK numbers are written.
@@ -104,16 +102,21 @@ fn is_phone_number(text: &str) -> bool {
 }
 
 fn is_https_url(text: &str) -> bool {
-    url::Url::parse(text).is_ok_and(|url| {
-        url.scheme() == "https" && url.host_str().is_some_and(|h| h.contains('.'))
-    })
+    url::Url::parse(text)
+        .is_ok_and(|url| url.scheme() == "https" && url.host_str().is_some_and(|h| h.contains('.')))
 }
 
 /// Checks every field, naming each that is wrong; the answer is the draft
 /// tidied (trimmed, blanks as none, lists without repeats).
 pub fn check(draft: Draft) -> Result<Draft, Vec<ValidationError>> {
     let mut errors = Vec::new();
-    let name = words_within(&mut errors, "name", &draft.name, MAX_NAME, "the service's name");
+    let name = words_within(
+        &mut errors,
+        "name",
+        &draft.name,
+        MAX_NAME,
+        "the service's name",
+    );
     let description = words_within(
         &mut errors,
         "description",
@@ -122,7 +125,13 @@ pub fn check(draft: Draft) -> Result<Draft, Vec<ValidationError>> {
         "what the service does, in plain words",
     );
     let area = words_within(&mut errors, "area", &draft.area, MAX_AREA, "where it works");
-    let hours = words_within(&mut errors, "hours", &draft.hours, MAX_HOURS, "when it is open");
+    let hours = words_within(
+        &mut errors,
+        "hours",
+        &draft.hours,
+        MAX_HOURS,
+        "when it is open",
+    );
     let needs = listed(&mut errors, "needs", draft.needs, |need| {
         NEEDS.contains(&need)
     });

@@ -38,7 +38,10 @@ impl NationalFile {
             }
             if let Err(errors) = check(service.draft.clone()) {
                 for error in errors {
-                    problems.push(format!("{}: {}: {}", service.id, error.field, error.message));
+                    problems.push(format!(
+                        "{}: {}: {}",
+                        service.id, error.field, error.message
+                    ));
                 }
             }
         }
@@ -53,10 +56,8 @@ impl NationalFile {
 /// The shipped file, parsed and checked once.
 pub fn national() -> Result<&'static NationalFile, &'static DataFileError> {
     static FILE: OnceLock<Result<NationalFile, DataFileError>> = OnceLock::new();
-    FILE.get_or_init(|| {
-        data_file::load("national directory", DIRECTORY_JSON, NationalFile::check)
-    })
-    .as_ref()
+    FILE.get_or_init(|| data_file::load("national directory", DIRECTORY_JSON, NationalFile::check))
+        .as_ref()
 }
 
 /// Makes the national rows match the file: adds new ones, updates changed

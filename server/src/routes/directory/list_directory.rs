@@ -25,11 +25,7 @@ struct Directory {
 }
 
 fn helps_with(row: &DirectoryRow, need: Option<&str>) -> bool {
-    need.is_none_or(|need| {
-        row.needs()
-            .iter()
-            .any(|n| n == need || n == "anything")
-    })
+    need.is_none_or(|need| row.needs().iter().any(|n| n == need || n == "anything"))
 }
 
 fn for_age(row: &DirectoryRow, age: Option<i32>) -> bool {

@@ -18,7 +18,11 @@ use crate::db::users::Role;
 
 pub fn endpoints() -> Vec<Endpoint> {
     const FILTERS: &[Param] = &[
-        param("need", "string", "only services that help with this need (or with anything)"),
+        param(
+            "need",
+            "string",
+            "only services that help with this need (or with anything)",
+        ),
         param("age", "integer", "only services for this age, 0 to 25"),
     ];
     vec![

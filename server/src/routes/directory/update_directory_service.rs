@@ -30,8 +30,8 @@ pub async fn update_directory_service(
             let row = directory_services::find(conn, &id)?
                 .filter(|row| row.service_id.as_deref() == Some(caller.service.as_str()))
                 .ok_or(ApiError::NotFound)?;
-            let mut merged = serde_json::to_value(row.draft())
-                .map_err(|e| ApiError::Internal(e.into()))?;
+            let mut merged =
+                serde_json::to_value(row.draft()).map_err(|e| ApiError::Internal(e.into()))?;
             for (field, value) in change {
                 merged[field] = value;
             }

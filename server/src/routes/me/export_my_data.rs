@@ -284,7 +284,10 @@ fn build(conn: &mut AnyConnection, id: &UserId) -> Result<Export, ApiError> {
         None
     };
     let (young_person, actions) = if role == Role::YoungPerson {
-        (Some(young_person_data(conn, id, &user.service(), now)?), None)
+        (
+            Some(young_person_data(conn, id, &user.service(), now)?),
+            None,
+        )
     } else {
         let actions = audit::by_actor(conn, id)?
             .into_iter()

@@ -59,15 +59,18 @@ pub async fn send_signpost(
             if let Err(refused) = assigned_worker(conn, &caller, &young_person, ACTION, now)? {
                 return Ok(Err(refused));
             }
-            let service =
-                directory_services::find_visible(conn, &caller.service, &body.directory_service_id)?
-                    .ok_or_else(|| {
-                        ApiError::validation(
-                            "directory_service_id",
-                            "unknown_directory_service",
-                            "That service is not in your directory.",
-                        )
-                    })?;
+            let service = directory_services::find_visible(
+                conn,
+                &caller.service,
+                &body.directory_service_id,
+            )?
+            .ok_or_else(|| {
+                ApiError::validation(
+                    "directory_service_id",
+                    "unknown_directory_service",
+                    "That service is not in your directory.",
+                )
+            })?;
             if let Some(retry_after) = wait_for_allowance(conn, &caller.id, &young_person, now)? {
                 return Err(ApiError::RateLimited {
                     retry_after,
