@@ -229,9 +229,12 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<bool> {
     Ok(true)
 }
 
-/// Two terms of school records for each young person, made up: attendance
-/// (tenths of a percent), exclusions and days (tenths), part-time timetable.
-const SCHOOL: [[(&str, i32, i32, i32, bool); 2]; 4] = [
+/// A made-up term: its name, attendance (tenths of a percent), exclusions,
+/// days excluded (tenths), part-time timetable.
+type DemoTerm = (&'static str, i32, i32, i32, bool);
+
+/// Two terms of school records for each young person.
+const SCHOOL: [[DemoTerm; 2]; 4] = [
     [
         ("2026-summer", 912, 0, 0, false),
         ("2026-spring", 884, 1, 10, false),

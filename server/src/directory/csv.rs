@@ -134,11 +134,10 @@ fn row(cells: &[String]) -> Result<Draft, Vec<ValidationError>> {
     if let Err(more) = check(draft) {
         let unread: Vec<String> = errors.iter().map(|e| e.field.clone()).collect();
         let ages_unread = unread.iter().any(|f| f.ends_with("_age"));
-        errors.extend(
-            more.into_iter().filter(|e| {
-                !unread.contains(&e.field) && !(ages_unread && e.code == "ages_reversed")
-            }),
-        );
+        let named_already = |e: &ValidationError| {
+            unread.contains(&e.field) || (ages_unread && e.code == "ages_reversed")
+        };
+        errors.extend(more.into_iter().filter(|e| !named_already(e)));
     }
     Err(errors)
 }

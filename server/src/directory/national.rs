@@ -95,3 +95,17 @@ pub fn sync(conn: &mut AnyConnection, now: NaiveDateTime) -> anyhow::Result<()> 
         Ok::<_, anyhow::Error>(())
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_file_loads_and_every_service_names_its_source() {
+        let file = national().unwrap();
+        assert!(file.services.len() >= 5);
+        for service in &file.services {
+            assert!(service.source.contains("clinical.md"), "{}", service.id);
+        }
+    }
+}
