@@ -5,6 +5,8 @@
 use std::sync::OnceLock;
 
 use chrono::NaiveDateTime;
+use diesel::Connection;
+use diesel::result::{DatabaseErrorKind, Error};
 use lantern_core::data_file::{self, DataFileError};
 use serde::Deserialize;
 
@@ -71,14 +73,24 @@ pub fn sync(conn: &mut AnyConnection, now: NaiveDateTime) -> anyhow::Result<()> 
             let draft = check(service.draft.clone())
                 .map_err(|_| anyhow::anyhow!("{} was checked on load", service.id))?;
             match directory_services::find(conn, &service.id)? {
-                None => directory_services::insert(
-                    conn,
-                    &service.id,
-                    None,
-                    &draft,
-                    Some(&service.source),
-                    now,
-                )?,
+                None => {
+                    // In a savepoint: another instance starting at the same
+                    // moment may have added it, which is as good.
+                    let added = conn.transaction(|conn| {
+                        directory_services::insert(
+                            conn,
+                            &service.id,
+                            None,
+                            &draft,
+                            Some(&service.source),
+                            now,
+                        )
+                    });
+                    match added {
+                        Err(Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {}
+                        other => other?,
+                    }
+                }
                 Some(row) => {
                     if row.draft() != draft || row.source.as_deref() != Some(&service.source) {
                         directory_services::update(conn, &service.id, &draft, now)?;
