@@ -2,8 +2,10 @@
 //! worker whose login is printed, and young people with weeks of check-ins
 //! shared in different ways, THRIVE groupings agreed with each (one changed
 //! along the way), an open disclosure alert and one acknowledged with a
-//! note, and a duty contact who is told when an alert waits too long.
-//! Running it again changes nothing.
+//! note, and a duty contact who is told when an alert waits too long;
+//! school outcome records for each young person, a drop-in of the
+//! service's own in the directory, and a service suggested to one young
+//! person. Running it again changes nothing.
 
 use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
 use lantern_core::checkin::{Context, SelfHarmAnswer, Sleep, SleepQuality};
@@ -18,13 +20,16 @@ use crate::db::alerts::{self, NewAlert};
 use crate::db::consents::{self, NewConsentEvent};
 use crate::db::encouragements::{self, NewEncouragement};
 use crate::db::ids::{ServiceId, UserId, new_row_id};
+use crate::db::outcome_records::Outcome;
 use crate::db::service_settings::{self, ServiceSettings};
+use crate::db::signposts::{self, NewSignpost};
 use crate::db::tip_deliveries::{NewDelivery, Source};
 use crate::db::users::{self, NewUser, Role};
 use crate::db::{
-    AnyConnection, check_ins, notification_settings, parent_links, services, thrive,
-    tip_preferences, write,
+    AnyConnection, check_ins, directory_services, notification_settings, outcome_records,
+    parent_links, services, thrive, tip_preferences, write,
 };
+use crate::directory::Draft;
 use crate::encouragement::Reply;
 use crate::notify::{Kind, Notice, notify};
 use crate::parents::deliver::deliver;
@@ -188,6 +193,8 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<bool> {
     // Hashed before the transaction: it is slow on purpose.
     let parent_hash = crate::auth::passwords::hash(DEMO_PARENT_PASSWORD)?;
     let now = Utc::now();
+    // So the signposted national service is there before the server starts.
+    crate::directory::national::sync(conn, now.naive_utc())?;
     write(conn, |conn| -> anyhow::Result<()> {
         service_settings::save(
             conn,
@@ -208,13 +215,146 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<bool> {
                 now,
             )?);
         }
+        for (index, young_person) in young_people.iter().enumerate() {
+            seed_school(conn, &worker, young_person, index, now)?;
+        }
+        seed_drop_in(conn, &service, now)?;
         if let Some(first) = young_people.first() {
             seed_messages(conn, &service, &worker, first, now)?;
             seed_parent(conn, &service, first, &parent_hash, now)?;
+            seed_signpost(conn, &service, &worker, first, now)?;
         }
         Ok(())
     })?;
     Ok(true)
+}
+
+/// A made-up term: its name, attendance (tenths of a percent), exclusions,
+/// days excluded (tenths), part-time timetable.
+type DemoTerm = (&'static str, i32, i32, i32, bool);
+
+/// Two terms of school records for each young person.
+const SCHOOL: [[DemoTerm; 2]; 4] = [
+    [
+        ("2026-summer", 912, 0, 0, false),
+        ("2026-spring", 884, 1, 10, false),
+    ],
+    [
+        ("2026-summer", 763, 2, 35, true),
+        ("2026-spring", 801, 1, 20, true),
+    ],
+    [
+        ("2026-summer", 968, 0, 0, false),
+        ("2026-spring", 955, 0, 0, false),
+    ],
+    [
+        ("2026-summer", 690, 0, 0, true),
+        ("2026-spring", 724, 0, 0, false),
+    ],
+];
+
+fn seed_school(
+    conn: &mut AnyConnection,
+    worker: &UserId,
+    young_person: &UserId,
+    index: usize,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    for (weeks_ago, (term, attendance, exclusions, days, part_time)) in
+        [12, 26].into_iter().zip(SCHOOL[index % SCHOOL.len()])
+    {
+        outcome_records::upsert(
+            conn,
+            young_person,
+            term,
+            Outcome {
+                attendance_tenths: attendance,
+                exclusions,
+                exclusion_day_tenths: days,
+                permanent_exclusion: false,
+                part_time_timetable: part_time,
+            },
+            worker,
+            (now - Duration::weeks(weeks_ago)).naive_utc(),
+        )?;
+    }
+    Ok(())
+}
+
+/// The demo service's own drop-in, with a number from Ofcom's range kept
+/// for drama (01632 960xxx), so nobody real is ever called.
+fn seed_drop_in(
+    conn: &mut AnyConnection,
+    service: &ServiceId,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let draft = Draft {
+        name: "Riverside Drop-in (demo)".into(),
+        description: "Come along after school to talk, have a snack, or just sit somewhere calm. \
+            No need to book."
+            .into(),
+        needs: vec![
+            "anxiety".into(),
+            "low_mood".into(),
+            "anger".into(),
+            "family".into(),
+        ],
+        thrive: vec!["getting_advice".into(), "getting_help".into()],
+        min_age: 11,
+        max_age: 18,
+        area: "Riverside (a made-up town)".into(),
+        phone: Some("01632 960321".into()),
+        text_number: None,
+        text_keyword: None,
+        website: Some("https://riverside.example/drop-in".into()),
+        self_referral: true,
+        hours: "Tuesdays and Thursdays, 4pm to 6pm".into(),
+    };
+    let draft = crate::directory::check(draft)
+        .map_err(|errors| anyhow::anyhow!("the demo drop-in is not valid: {errors:?}"))?;
+    directory_services::insert(
+        conn,
+        &new_row_id(),
+        Some(service),
+        &draft,
+        None,
+        now.naive_utc(),
+    )?;
+    Ok(())
+}
+
+/// The worker suggests Shout to the first young person, as a message.
+fn seed_signpost(
+    conn: &mut AnyConnection,
+    service: &ServiceId,
+    worker: &UserId,
+    young_person: &UserId,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let at = (now - Duration::days(2)).naive_utc();
+    let id = signposts::insert(
+        conn,
+        NewSignpost {
+            service,
+            worker,
+            young_person,
+            directory_service_id: "shout",
+            service_name: "Shout",
+            note: Some("You said talking out loud is hard sometimes. Texting might feel easier."),
+        },
+        at,
+    )?;
+    notify(
+        conn,
+        Notice {
+            recipient: young_person,
+            kind: Kind::Signpost,
+            subject_id: &id,
+            at,
+        },
+        at,
+    )?;
+    Ok(())
 }
 
 fn seed_young_person(

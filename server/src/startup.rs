@@ -38,6 +38,10 @@ impl Application {
                 VapidKey::load_or_create(&mut conn, Utc::now().naive_utc())?,
             )
         };
+        {
+            let mut conn = pool.get().context("cannot get a database connection")?;
+            crate::directory::national::sync(&mut conn, Utc::now().naive_utc())?;
+        }
         let push_counters = PushCounters::new().context("cannot set up push counters")?;
         // Made before listening, so a missing subject stops start-up.
         let sender = settings

@@ -434,6 +434,49 @@ fn matrix() -> BTreeMap<&'static str, Entry> {
             WORKER,
             YoungPerson(|| Some(json!({"tip_id": "sleep_wind_down"}))),
         ),
+        (
+            "put /young-people/{id}/outcome-records/{term}",
+            WORKER,
+            YoungPerson(|| {
+                Some(json!({"attendance_percent": 91.5,
+                    "fixed_term_exclusions": {"count": 0, "days": 0},
+                    "permanent_exclusion": false, "part_time_timetable": false}))
+            }),
+        ),
+        (
+            "get /young-people/{id}/outcome-records",
+            WORKER,
+            YoungPerson(no_body),
+        ),
+        ("get /me/outcome-records", YP, Own(no_body)),
+        ("get /directory", SIGNED_IN, Own(no_body)),
+        (
+            "post /admin/directory",
+            ADMIN,
+            Own(|| {
+                Some(json!({"name": "Drop-in", "description": "A place to talk.",
+                    "needs": ["anxiety"], "thrive": ["getting_advice"], "min_age": 11,
+                    "max_age": 18, "area": "Town", "phone": "01632 960000",
+                    "self_referral": true, "hours": "Tuesdays 4 to 6"}))
+            }),
+        ),
+        // No body: an allowed admin's empty file is refused for its header.
+        ("post /admin/directory/import", ADMIN, Own(no_body)),
+        (
+            "patch /admin/directory/{id}",
+            ADMIN,
+            OwnMissing(|| Some(json!({"name": "Renamed"}))),
+        ),
+        ("delete /admin/directory/{id}", ADMIN, OwnMissing(no_body)),
+        (
+            "post /young-people/{id}/signposts",
+            WORKER,
+            // A national service: its id is fixed in server/data/directory.json.
+            YoungPerson(|| {
+                Some(json!({"directory_service_id": "childline", "note": "Worth a try."}))
+            }),
+        ),
+        ("get /me/signposts", YP, Own(no_body)),
     ];
     entries
         .into_iter()
@@ -636,7 +679,9 @@ fn call_for(key: &str, shape: Shape, world: &World, target: Option<Target>) -> C
             body(),
         ),
         Shape::YoungPerson(body) => (
-            template.replace("{id}", &young_person),
+            template
+                .replace("{id}", &young_person)
+                .replace("{term}", "2026-autumn"),
             body().map(|body| {
                 serde_json::from_str(&body.to_string().replace("{id}", &young_person)).unwrap()
             }),

@@ -108,6 +108,24 @@ async fn the_export_holds_every_record_and_erasure_leaves_only_a_tombstone(app: 
         &json!({"grouping": "getting_help", "reason": "agreed", "agreed_with_young_person": true}),
     )
     .await;
+    let term = format!("/api/v1/young-people/{id}/outcome-records/2026-autumn");
+    let recorded = app
+        .put_json(
+            &term,
+            Some(&worker.access_token),
+            &json!({"attendance_percent": 94.5, "fixed_term_exclusions": {"count": 0, "days": 0},
+                "permanent_exclusion": false, "part_time_timetable": false}),
+        )
+        .await;
+    assert_eq!(recorded.status(), StatusCode::OK);
+    let signposted = app
+        .post_json(
+            &format!("/api/v1/young-people/{id}/signposts"),
+            Some(&worker.access_token),
+            &json!({"directory_service_id": "childline", "note": "They are kind."}),
+        )
+        .await;
+    assert_eq!(signposted.status(), StatusCode::CREATED);
     app.get(
         &format!("/api/v1/young-people/{id}/check-ins"),
         Some(&worker.access_token),
@@ -155,6 +173,8 @@ async fn the_export_holds_every_record_and_erasure_leaves_only_a_tombstone(app: 
         ("consent_history", "consent_events", "young_person_id"),
         ("alerts", "alerts", "young_person_id"),
         ("thrive_groupings", "thrive_groupings", "young_person_id"),
+        ("outcome_records", "outcome_records", "young_person_id"),
+        ("signposts", "signposts", "young_person_id"),
         ("encouragements", "encouragements", "young_person_id"),
         ("audit_events", "audit_events", "subject_id"),
     ] {

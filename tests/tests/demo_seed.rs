@@ -1,8 +1,9 @@
 //! The demo seed fills a new database once and changes nothing when run
 //! again, and its worker can sign in and see shared check-ins, alerts (one
 //! open, one acknowledged with a note), THRIVE groupings with a change, and
-//! a service with a duty contact; encouragement sent and answered; and a
-//! linked parent with tips in their inbox.
+//! a service with a duty contact; encouragement sent and answered; a
+//! linked parent with tips in their inbox; school outcome records, the
+//! directory with the demo's own drop-in, and a signpost.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
@@ -123,6 +124,41 @@ async fn the_demo_is_seeded_once_and_explorable(app: TestApp) {
         assert_eq!(history.len(), 2, "{thrive}");
         assert_ne!(history[0]["grouping"], history[1]["grouping"], "{thrive}");
         assert_eq!(thrive["current"], history[0]["grouping"]);
+    }
+
+    // School: two terms recorded for every young person, newest first.
+    for person in people {
+        let path = format!(
+            "/api/v1/young-people/{}/outcome-records",
+            person["id"].as_str().unwrap()
+        );
+        let records = app.get_json(&path, &worker).await;
+        let terms: Vec<&str> = records["outcome_records"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["term"].as_str().unwrap())
+            .collect();
+        assert_eq!(terms, ["2026-summer", "2026-spring"], "{records}");
+    }
+
+    // The directory: the national services and the demo's own drop-in;
+    // Sky was pointed to Shout, as a message.
+    let directory = app.get_json("/api/v1/directory", &worker).await;
+    let entries = directory["services"].as_array().unwrap();
+    assert_eq!(entries.iter().filter(|s| s["national"] == true).count(), 5);
+    assert!(
+        entries
+            .iter()
+            .any(|s| s["name"] == "Riverside Drop-in (demo)" && s["national"] == false)
+    );
+    {
+        let mut conn = app.pool.get().unwrap();
+        let sky_id = lantern_server::db::ids::UserId(sky["id"].as_str().unwrap().to_owned());
+        let signposts =
+            lantern_server::db::signposts::for_young_person(&mut conn, &sky_id).unwrap();
+        assert_eq!(signposts.len(), 1);
+        assert_eq!(signposts[0].0.directory_service_id, "shout");
     }
 
     // The service has a duty contact (a worker of the demo service) and its

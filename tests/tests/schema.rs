@@ -9,11 +9,12 @@ use diesel::sql_types::BigInt;
 use lantern_server::db::schema::*;
 use lantern_server::db::{
     AnyConnection, alerts as alert_rows, audit, check_ins as rows, consents,
-    invites as invite_rows, parent_link_codes as link_code_rows, parent_nudges as nudge_rows,
-    refresh_tokens as token_rows, relink_codes as relink_rows, reminders as reminder_rows,
-    revert_all_migrations, run_migrations, service_settings as settings_rows,
-    services as service_rows, shared_records as records, signing_keys as key_rows,
-    thrive as thrive_rows, tip_deliveries as delivery_rows, tip_preferences as preference_rows,
+    directory_services as directory_rows, invites as invite_rows, outcome_records as outcome_rows,
+    parent_link_codes as link_code_rows, parent_nudges as nudge_rows, refresh_tokens as token_rows,
+    relink_codes as relink_rows, reminders as reminder_rows, revert_all_migrations, run_migrations,
+    service_settings as settings_rows, services as service_rows, shared_records as records,
+    signing_keys as key_rows, signposts as signpost_rows, thrive as thrive_rows,
+    tip_deliveries as delivery_rows, tip_preferences as preference_rows,
     totp_challenges as challenge_rows, totp_credentials as totp_rows, users as user_rows,
 };
 use lantern_tests::{TestApp, on_both_backends};
@@ -146,6 +147,21 @@ fn check_schema(conn: &mut AnyConnection) {
         .limit(0)
         .load(conn)
         .unwrap();
+    outcome_records::table
+        .select(outcome_rows::OutcomeRow::as_select())
+        .limit(0)
+        .load(conn)
+        .unwrap();
+    directory_services::table
+        .select(directory_rows::DirectoryRow::as_select())
+        .limit(0)
+        .load(conn)
+        .unwrap();
+    signposts::table
+        .select(signpost_rows::Signpost::as_select())
+        .limit(0)
+        .load(conn)
+        .unwrap();
 }
 
 #[derive(QueryableByName)]
@@ -175,7 +191,7 @@ async fn every_table_and_column_in_schema_rs_exists_with_its_type(app: TestApp) 
 
 async fn down_migrations_undo_up_migrations(app: TestApp) {
     let mut conn = app.pool.get().unwrap();
-    assert_eq!(user_tables(&mut conn), 30);
+    assert_eq!(user_tables(&mut conn), 33);
     revert_all_migrations(&mut conn).unwrap();
     assert_eq!(user_tables(&mut conn), 0, "down.sql left tables behind");
     run_migrations(&mut conn).unwrap();

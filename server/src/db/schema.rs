@@ -363,6 +363,56 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    outcome_records (id) {
+        id -> Text,
+        young_person_id -> Text,
+        term -> Text,
+        attendance_tenths -> Integer,
+        fixed_term_exclusions -> Integer,
+        fixed_term_exclusion_day_tenths -> Integer,
+        permanent_exclusion -> Bool,
+        part_time_timetable -> Bool,
+        recorded_by -> Text,
+        recorded_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    directory_services (id) {
+        id -> Text,
+        service_id -> Nullable<Text>,
+        name -> Text,
+        description -> Text,
+        needs -> Text,
+        thrive -> Text,
+        min_age -> Integer,
+        max_age -> Integer,
+        area -> Text,
+        phone -> Nullable<Text>,
+        text_number -> Nullable<Text>,
+        text_keyword -> Nullable<Text>,
+        website -> Nullable<Text>,
+        self_referral -> Bool,
+        hours -> Text,
+        source -> Nullable<Text>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    signposts (id) {
+        id -> Text,
+        service_id -> Text,
+        worker_id -> Text,
+        young_person_id -> Text,
+        directory_service_id -> Text,
+        service_name -> Text,
+        note -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     services,
     users,
@@ -394,4 +444,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     parent_nudges,
     parent_tip_deliveries,
     vapid_keys,
+    outcome_records,
+    directory_services,
+    signposts,
 );

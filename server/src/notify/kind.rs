@@ -22,6 +22,8 @@ pub enum Kind {
     ParentNudge,
     /// A daily check-in reminder the young person asked for.
     Reminder,
+    /// A worker suggesting a service from the directory to a young person.
+    Signpost,
 }
 
 /// RFC 8030 Urgency.
@@ -58,13 +60,14 @@ impl Urgency {
 const HOUR: i32 = 60 * 60;
 
 impl Kind {
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Alert,
         Kind::Encouragement,
         Kind::Reply,
         Kind::ParentTip,
         Kind::ParentNudge,
         Kind::Reminder,
+        Kind::Signpost,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -75,6 +78,7 @@ impl Kind {
             Kind::ParentTip => "parent_tip",
             Kind::ParentNudge => "parent_nudge",
             Kind::Reminder => "reminder",
+            Kind::Signpost => "signpost",
         }
     }
 
@@ -87,7 +91,8 @@ impl Kind {
     pub fn title(self) -> &'static str {
         match self {
             Kind::Alert => "Lantern: an alert needs you",
-            Kind::Encouragement => "Lantern: you have a message",
+            // A signpost arrives as a message, and says no more on a lock screen.
+            Kind::Encouragement | Kind::Signpost => "Lantern: you have a message",
             Kind::Reply => "Lantern: someone replied",
             Kind::ParentTip => "Lantern: a new tip for you",
             Kind::ParentNudge => "Lantern: please check in with your child",
@@ -100,7 +105,7 @@ impl Kind {
     pub fn ttl_seconds(self) -> i32 {
         match self {
             Kind::Alert => HOUR,
-            Kind::Encouragement | Kind::Reply | Kind::ParentNudge => 24 * HOUR,
+            Kind::Encouragement | Kind::Signpost | Kind::Reply | Kind::ParentNudge => 24 * HOUR,
             Kind::ParentTip => 72 * HOUR,
             // A reminder hours late is the complaint, not the feature.
             Kind::Reminder => 2 * HOUR,
@@ -110,7 +115,7 @@ impl Kind {
     pub fn urgency(self) -> Urgency {
         match self {
             Kind::Alert | Kind::ParentNudge => Urgency::High,
-            Kind::Encouragement | Kind::Reminder => Urgency::Normal,
+            Kind::Encouragement | Kind::Signpost | Kind::Reminder => Urgency::Normal,
             Kind::Reply | Kind::ParentTip => Urgency::Low,
         }
     }

@@ -7,6 +7,7 @@ mod alerts;
 mod auth;
 mod caseload;
 mod consents;
+pub(crate) mod directory;
 mod encouragements;
 pub mod endpoint;
 pub mod health;
@@ -19,6 +20,7 @@ pub(crate) mod parents;
 mod push;
 mod relink_codes;
 pub mod reminders;
+pub(crate) mod signposts;
 mod sync;
 mod totp;
 mod young_people;
@@ -51,6 +53,8 @@ pub fn endpoints() -> Vec<Endpoint> {
         invites::endpoints(),
         caseload::endpoints(),
         young_people::endpoints(),
+        directory::endpoints(),
+        signposts::endpoints(),
         admin::endpoints(),
     ]
     .into_iter()

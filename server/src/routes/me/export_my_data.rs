@@ -4,16 +4,18 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::auth::AuthUser;
-use crate::db::ids::UserId;
+use crate::db::ids::{ServiceId, UserId};
 use crate::db::users::{self, Role};
 use crate::db::{
     AnyConnection, DbPool, alerts, audit, check_ins, consents, encouragements,
     notification_settings, notifications, parent_link_codes, parent_links, parent_nudges,
-    push_subscriptions, reminders, services, shared_records, thrive, tip_deliveries,
+    push_subscriptions, reminders, services, shared_records, signposts, thrive, tip_deliveries,
     tip_preferences, tombstones,
 };
 use crate::error::ApiError;
+use crate::routes::signposts::{SignpostView, view as signpost_view};
 use crate::routes::with_conn;
+use crate::routes::young_people::list_outcome_records::{RecordView, records_view};
 
 /// The export's format; docs/export.md describes every field.
 const FORMAT: &str = "lantern-export";
@@ -100,6 +102,10 @@ struct YoungPersonData {
     deleted_records: Vec<DeletedView>,
     alerts: Vec<AlertView>,
     thrive_groupings: Vec<ThriveView>,
+    /// What workers wrote down about school, newest term first.
+    outcome_records: Vec<RecordView>,
+    /// Services workers suggested, newest first.
+    signposts: Vec<SignpostView>,
     /// Messages from workers that have shown, with the young person's reply.
     encouragements: Vec<EncouragementView>,
     /// Who looked at or changed this young person's data.
@@ -278,7 +284,10 @@ fn build(conn: &mut AnyConnection, id: &UserId) -> Result<Export, ApiError> {
         None
     };
     let (young_person, actions) = if role == Role::YoungPerson {
-        (Some(young_person_data(conn, id, now)?), None)
+        (
+            Some(young_person_data(conn, id, &user.service(), now)?),
+            None,
+        )
     } else {
         let actions = audit::by_actor(conn, id)?
             .into_iter()
@@ -361,6 +370,7 @@ fn build(conn: &mut AnyConnection, id: &UserId) -> Result<Export, ApiError> {
 fn young_person_data(
     conn: &mut AnyConnection,
     id: &UserId,
+    service: &ServiceId,
     now: chrono::NaiveDateTime,
 ) -> Result<YoungPersonData, ApiError> {
     let consent_history = consents::history(conn, id)?
@@ -430,6 +440,11 @@ fn young_person_data(
         .into_iter()
         .map(event_view)
         .collect();
+    let outcome_records = records_view(conn, id)?.outcome_records;
+    let signposts = signposts::for_young_person(conn, id)?
+        .into_iter()
+        .map(|(signpost, from)| signpost_view(conn, service, signpost, from))
+        .collect::<Result<_, _>>()?;
     let parent_links = parent_links::parents_of(conn, id)?
         .into_iter()
         .map(|link| LinkView {
@@ -465,6 +480,8 @@ fn young_person_data(
         deleted_records: deleted,
         alerts: alert_views,
         thrive_groupings,
+        outcome_records,
+        signposts,
         encouragements,
         audit_events,
     })

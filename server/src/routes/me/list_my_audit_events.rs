@@ -85,6 +85,18 @@ fn sentence(action: &str, allowed: bool, detail: Option<&str>) -> String {
             "Wrote down the kind of support you agreed together.",
             "write down the kind of support you agreed together",
         ),
+        "record_outcome" => (
+            "Wrote down how school went this term, like how often you were there.",
+            "write down how school went for you",
+        ),
+        "read_outcome_records" => (
+            "Looked at what was written down about school.",
+            "look at what was written down about school",
+        ),
+        "signpost_service" => (
+            "Sent you a place that could help.",
+            "send you a place that could help",
+        ),
         "read_progress" => ("Looked at your progress.", "look at your progress"),
         "send_encouragement" => ("Sent you a message.", "send you a message"),
         "schedule_encouragement" => (

@@ -5,7 +5,9 @@ pub(crate) mod access;
 mod get_progress;
 mod get_safety_plan;
 mod list_check_ins;
+pub(crate) mod list_outcome_records;
 mod list_thrive_groupings;
+mod put_outcome_record;
 mod record_thrive_grouping;
 
 use super::endpoint::{Endpoint, Param, date_param, param};
@@ -59,6 +61,26 @@ pub fn endpoints() -> Vec<Endpoint> {
             web::get().to(list_thrive_groupings::list_my_thrive_groupings)
         })
         .summary("The THRIVE grouping the young person agreed with their worker, and why.")
+        .roles(&[Role::YoungPerson]),
+        Endpoint::put(
+            "/young-people/{id}/outcome-records/{term}",
+            "put_outcome_record",
+            || web::put().to(put_outcome_record::put_outcome_record),
+        )
+        .summary("Record a school term's attendance, exclusions and timetable for the young person; one record a term, the last writer wins; audited.")
+        .assigned_worker()
+        .body("{attendance_percent, fixed_term_exclusions: {count, days}, permanent_exclusion, part_time_timetable}"),
+        Endpoint::get(
+            "/young-people/{id}/outcome-records",
+            "list_outcome_records",
+            || web::get().to(list_outcome_records::list_outcome_records),
+        )
+        .summary("The young person's school outcome records, newest term first; audited.")
+        .assigned_worker(),
+        Endpoint::get("/me/outcome-records", "list_my_outcome_records", || {
+            web::get().to(list_outcome_records::list_my_outcome_records)
+        })
+        .summary("What the young person's workers wrote down about school, newest term first.")
         .roles(&[Role::YoungPerson]),
     ]
 }

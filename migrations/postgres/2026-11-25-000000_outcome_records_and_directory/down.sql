@@ -1,0 +1,3 @@
+DROP TABLE signposts;
+DROP TABLE directory_services;
+DROP TABLE outcome_records;
