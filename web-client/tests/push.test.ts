@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
 
 import { PUSH_KINDS, bodyFor, parsePayload, routeFor } from '../src/push/payload';
@@ -35,6 +37,7 @@ describe('push payloads', () => {
     expect(routeFor({ kind: 'encouragement', id: 'm 1' })).toBe('/#/messages/m%201');
     expect(routeFor({ kind: 'reminder', id: 'r' })).toBe('/#/check-in');
     expect(routeFor({ kind: 'parent_tip', id: 't' })).toBe('/#/parent/inbox/t');
+    expect(routeFor({ kind: 'signpost', id: 's' })).toBe('/#/messages/s');
     for (const kind of PUSH_KINDS) {
       expect(routeFor({ kind, id: 'x' }).startsWith('/#/')).toBe(true);
     }
@@ -55,5 +58,13 @@ describe('push payloads', () => {
     expect(bytes.length).toBe(65);
     expect(bytes[0]).toBe(4);
     expect(bytes[64]).toBe(0xf5);
+  });
+
+  it('knows every kind the server sends (a kind it did not know would be dropped)', () => {
+    const source = readFileSync(new URL('../../server/src/notify/kind.rs', import.meta.url), 'utf8');
+    // `Kind::Alert => "alert"`: the wire names in `Kind::as_str` (titles have spaces, topics `Some`).
+    const serverKinds = [...new Set([...source.matchAll(/Kind::\w+ => "(\w+)"/g)].map((m) => m[1]))];
+    expect(serverKinds.length).toBeGreaterThan(5);
+    expect([...serverKinds].sort()).toEqual([...PUSH_KINDS].sort());
   });
 });

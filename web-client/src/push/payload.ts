@@ -2,7 +2,7 @@
 // worker and the tests share it. A push says only what kind of thing
 // arrived and which: the app fetches the rest after sign-in.
 
-export const PUSH_KINDS = ['alert', 'encouragement', 'reply', 'parent_tip', 'parent_nudge', 'reminder'] as const;
+export const PUSH_KINDS = ['alert', 'encouragement', 'signpost', 'reply', 'parent_tip', 'parent_nudge', 'reminder'] as const;
 export type PushKind = (typeof PUSH_KINDS)[number];
 
 export interface PushPayload {
@@ -40,6 +40,7 @@ export function bodyFor(kind: PushKind): string {
     case 'alert':
       return 'Open Lantern to see it.';
     case 'encouragement':
+    case 'signpost':
     case 'reply':
     case 'parent_tip':
     case 'parent_nudge':
@@ -58,6 +59,7 @@ export function routeFor(payload: Pick<PushPayload, 'kind' | 'id'>): string {
     case 'reply':
       return '/#/worker/sent';
     case 'encouragement':
+    case 'signpost':
       return `/#/messages/${id}`;
     case 'parent_tip':
     case 'parent_nudge':

@@ -10,6 +10,7 @@ import { Encourage } from './Encourage';
 import { OutcomeRecords } from './OutcomeRecords';
 import { Relink } from './Relink';
 import { SafetyPlanView } from './SafetyPlanView';
+import { Signpost } from './Signpost';
 import { Thrive } from './Thrive';
 import { TipToParents } from './TipToParents';
 
@@ -37,6 +38,7 @@ export function YoungPersonPage({
       <CheckIns person={person} />
       <OutcomeRecords youngPersonId={person.id} />
       <Encourage api={api} youngPersonId={person.id} name={person.display_name} />
+      <Signpost youngPersonId={person.id} name={person.display_name} />
       <TipToParents api={api} youngPersonId={person.id} name={person.display_name} />
       <Relink youngPersonId={person.id} />
     </div>

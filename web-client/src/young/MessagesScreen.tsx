@@ -25,6 +25,29 @@ interface MyMessages {
   messages: ReceivedMessage[];
 }
 
+interface DirectoryService {
+  name: string;
+  description: string;
+  phone?: string | null;
+  text_number?: string | null;
+  text_keyword?: string | null;
+  website?: string | null;
+  hours: string;
+}
+
+/** A place to get help that the worker suggested. */
+interface Signpost {
+  id: string;
+  from: string;
+  note: string | null;
+  at: string;
+  service_name: string;
+  service: DirectoryService | null;
+}
+
+/** Inbox kinds this screen shows. */
+const MESSAGE_KINDS = ['encouragement', 'signpost'];
+
 interface InboxItem {
   id: string;
   kind: string;
@@ -37,6 +60,7 @@ const FACES: Record<ReplyKind, string> = { heart: '❤️', thumbs_up: '👍', t
  * tap. It is not a chat, and nothing here is needed to use Lantern. */
 export function MessagesScreen({ onDone }: { onDone: () => void }) {
   const [loaded, setLoaded] = useState<MyMessages | undefined>();
+  const [signposts, setSignposts] = useState<Signpost[]>([]);
   const [problem, setProblem] = useState('');
 
   useEffect(() => {
@@ -48,6 +72,10 @@ export function MessagesScreen({ onDone }: { onDone: () => void }) {
           error instanceof OfflineError ? t.messages.offline : t.messages.loadFailed,
         ),
       );
+    api
+      .call<{ signposts: Signpost[] }>('GET', '/me/signposts')
+      .then((list) => setSignposts(list.signposts))
+      .catch(() => undefined);
     void markMessagesRead();
   }, []);
 
@@ -79,7 +107,10 @@ export function MessagesScreen({ onDone }: { onDone: () => void }) {
           {problem}
         </p>
       )}
-      {loaded && loaded.messages.length === 0 && <p class="hint">{t.messages.none}</p>}
+      {loaded && loaded.messages.length === 0 && signposts.length === 0 && <p class="hint">{t.messages.none}</p>}
+      {signposts.map((signpost) => (
+        <SignpostCard signpost={signpost} key={signpost.id} />
+      ))}
       {loaded?.messages.map((message) => (
         <article class="card stack" key={message.id} data-testid="message">
           <p class="hint">{t.messages.from(message.from, day(message.at, { weekday: 'short' }))}</p>
@@ -111,11 +142,51 @@ export function MessagesScreen({ onDone }: { onDone: () => void }) {
   );
 }
 
+/** A place that can help, from the worker: their words, then how to get in touch. */
+function SignpostCard({ signpost }: { signpost: Signpost }) {
+  const service = signpost.service;
+  return (
+    <article class="card stack" data-testid="signpost">
+      <p class="hint">{t.messages.from(signpost.from, day(signpost.at, { weekday: 'short' }))}</p>
+      <h2>{t.messages.placeToTry(signpost.service_name)}</h2>
+      {signpost.note && <p>{signpost.note}</p>}
+      {service ? (
+        <>
+          <p>{service.description}</p>
+          <p class="hint">{service.hours}</p>
+          <div class="row">
+            {service.phone && (
+              <a class="button" href={`tel:${service.phone.replace(/\s/g, '')}`}>
+                {t.messages.call(service.phone)}
+              </a>
+            )}
+            {service.text_number && (
+              <a
+                class="button"
+                href={`sms:${service.text_number.replace(/\s/g, '')}${service.text_keyword ? `?body=${encodeURIComponent(service.text_keyword)}` : ''}`}
+              >
+                {t.messages.text(service.text_number, service.text_keyword ?? undefined)}
+              </a>
+            )}
+            {service.website && (
+              <a class="button secondary" href={service.website} target="_blank" rel="noopener noreferrer">
+                {t.messages.website}
+              </a>
+            )}
+          </div>
+        </>
+      ) : (
+        <p class="hint">{t.messages.serviceGone}</p>
+      )}
+    </article>
+  );
+}
+
 /** How many messages are new, for the home screen; 0 offline. */
 export async function newMessageCount(): Promise<number> {
   try {
     const inbox = await api.call<{ items: InboxItem[] }>('GET', '/me/notifications');
-    return inbox.items.filter((item) => item.kind === 'encouragement' && !item.read).length;
+    return inbox.items.filter((item) => MESSAGE_KINDS.includes(item.kind) && !item.read).length;
   } catch {
     return 0;
   }
@@ -124,7 +195,7 @@ export async function newMessageCount(): Promise<number> {
 async function markMessagesRead(): Promise<void> {
   try {
     const inbox = await api.call<{ items: InboxItem[] }>('GET', '/me/notifications');
-    for (const item of inbox.items.filter((i) => i.kind === 'encouragement' && !i.read)) {
+    for (const item of inbox.items.filter((i) => MESSAGE_KINDS.includes(i.kind) && !i.read)) {
       await api.call('POST', `/me/notifications/${encodeURIComponent(item.id)}/read`);
     }
   } catch {

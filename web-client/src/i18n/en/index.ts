@@ -11,6 +11,7 @@ import { parentApp } from './parentApp';
 import { parents } from './parents';
 import { reminders } from './reminders';
 import { safetyPlan } from './safety-plan';
+import { signposts } from './signposts';
 import { sync } from './sync';
 import { toolbox } from './toolbox';
 import { topics } from './topics';
@@ -32,4 +33,5 @@ export const en = {
   toolbox,
   worker,
   outcomes,
+  signposts,
 };

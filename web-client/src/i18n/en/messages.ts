@@ -14,6 +14,12 @@ export const messages = {
     thanks: 'Thanks',
     smile: 'Smile',
   },
+  /** A place to get help that the worker suggested. */
+  placeToTry: (name: string) => `A place that could help: ${name}`,
+  call: (number: string) => `Call ${number}`,
+  text: (number: string, keyword?: string) => (keyword ? `Text ${keyword} to ${number}` : `Text ${number}`),
+  website: 'Visit their website',
+  serviceGone: 'This service is no longer listed. Ask your worker about it.',
   /** What was answered, in the server's words ("Sent a heart"). */
   answered: (words: string) => `${words}.`,
 };

@@ -1,0 +1,31 @@
+/** A worker suggesting a place that can help, from the directory. */
+export const signposts = {
+  title: (name: string) => `Suggest a place that can help ${name}`,
+  intro: 'It arrives as a message, with how to get in touch. Services are from the directory.',
+  need: 'What it should help with',
+  anyNeed: 'Any worry',
+  service: 'Service',
+  note: 'A few words of your own (optional)',
+  send: 'Send',
+  sent: (service: string) => `Sent: ${service}.`,
+  loadFailed: 'Could not load the directory.',
+  ages: (min: number, max: number) => `ages ${min}–${max}`,
+  /** Needs as the directory names them. */
+  needs: {
+    anxiety: 'Worry and anxiety',
+    low_mood: 'Low mood',
+    self_harm: 'Self-harm',
+    suicidal_thoughts: 'Thoughts of suicide',
+    eating_difficulties: 'Eating difficulties',
+    autism: 'Autism',
+    adhd: 'ADHD',
+    bereavement: 'Bereavement',
+    family: 'Family',
+    substance_use: 'Drugs and alcohol',
+    lgbtq: 'LGBTQ+',
+    young_carers: 'Young carers',
+    bullying: 'Bullying',
+    anger: 'Anger',
+    abuse: 'Abuse',
+  } as Record<string, string>,
+};
