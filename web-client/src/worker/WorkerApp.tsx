@@ -6,6 +6,7 @@ import { contextOptions, type ConsentScope } from '../core';
 import { moodFace, moodWord } from '../young/moods';
 import { Alerts } from './Alerts';
 import { Encourage } from './Encourage';
+import { SharedProgress } from './SharedProgress';
 import { TipToParents } from './TipToParents';
 import { NotificationSettings } from '../ui/NotificationSettings';
 import { keepPushFresh } from '../push/subscribe';
@@ -285,6 +286,7 @@ function YoungPersonPage({ person, onBack }: { person: CaseloadEntry; onBack: ()
           </table>
         )}
       </section>
+      <SharedProgress api={api} youngPersonId={person.id} />
       <Encourage api={api} youngPersonId={person.id} name={person.display_name} />
       <TipToParents api={api} youngPersonId={person.id} name={person.display_name} />
     </div>

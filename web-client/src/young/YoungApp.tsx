@@ -13,17 +13,36 @@ import { SharingScreen } from './SharingScreen';
 import { MessagesScreen, newMessageCount } from './MessagesScreen';
 import { Reminder } from './Reminder';
 import { ParentsScreen } from './ParentsScreen';
+import { GoalsScreen } from './GoalsScreen';
+import { ProgressScreen } from './ProgressScreen';
+import { WheelScreen } from './WheelScreen';
+import { t } from '../i18n';
 import { NotificationSettings } from '../ui/NotificationSettings';
 import { keepPushFresh, RESUBSCRIBED_MESSAGE } from '../push/subscribe';
 import { describe, syncNow, when as sentWhen, type SyncStatus } from './sync';
 
-type Screen = 'home' | 'check-in' | 'join' | 'sharing' | 'help-first' | 'ideas' | 'settings' | 'messages' | 'parents';
+type Screen =
+  | 'home'
+  | 'check-in'
+  | 'join'
+  | 'sharing'
+  | 'help-first'
+  | 'ideas'
+  | 'settings'
+  | 'messages'
+  | 'parents'
+  | 'progress'
+  | 'goals'
+  | 'wheel';
 
 /** Screens a link (a tapped notification) can open directly. */
 function screenFromHash(hash: string): Screen | undefined {
   if (hash.startsWith('#/check-in')) return 'check-in';
   if (hash.startsWith('#/settings')) return 'settings';
   if (hash.startsWith('#/messages')) return 'messages';
+  if (hash.startsWith('#/progress')) return 'progress';
+  if (hash.startsWith('#/goals')) return 'goals';
+  if (hash.startsWith('#/wheel')) return 'wheel';
   return undefined;
 }
 
@@ -138,6 +157,19 @@ export function YoungApp() {
           />
         )}
         {screen === 'parents' && <ParentsScreen onDone={() => go('home')} />}
+        {screen === 'progress' && (
+          <ProgressScreen onGoals={() => go('goals')} onWheel={() => go('wheel')} onDone={() => go('home')} />
+        )}
+        {screen === 'goals' && <GoalsScreen onChanged={() => void sync()} onDone={() => go('progress')} />}
+        {screen === 'wheel' && (
+          <WheelScreen
+            onSaved={() => {
+              go('progress');
+              void sync();
+            }}
+            onCancel={() => go('progress')}
+          />
+        )}
         {screen === 'settings' && <SettingsScreen connected={connected} onDone={() => go('home')} />}
         {screen === 'home' && (
           <Home
@@ -152,6 +184,7 @@ export function YoungApp() {
             onSettings={() => go('settings')}
             onMessages={() => go('messages')}
             onParents={() => go('parents')}
+            onProgress={() => go('progress')}
             newMessages={newMessages}
             onSync={() => void sync()}
           />
@@ -195,6 +228,7 @@ interface HomeProps {
   onSettings: () => void;
   onMessages: () => void;
   onParents: () => void;
+  onProgress: () => void;
   newMessages: number;
   onSync: () => void;
 }
@@ -215,6 +249,14 @@ function Home(props: HomeProps) {
         <p>Check in with how you feel. It only takes a moment, and it stays on this phone.</p>
         <button type="button" onClick={onCheckIn}>
           Check in
+        </button>
+      </section>
+
+      <section class="card">
+        <h2>{t.progress.title}</h2>
+        <p class="hint">{t.progress.homeHint}</p>
+        <button type="button" class="secondary" onClick={props.onProgress}>
+          {t.progress.title}
         </button>
       </section>
 

@@ -8,6 +8,8 @@ const TITLES: Partial<Record<ConsentScope, string>> = {
   feelings: 'My feelings',
   contexts_and_sleep: 'What it’s about, and my sleep',
   notes: 'My notes',
+  goals: 'My goals',
+  wheel: 'My wheel',
 };
 
 export function scopeTitle(scope: ConsentScope): string {

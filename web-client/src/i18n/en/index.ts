@@ -3,7 +3,9 @@
  * screen's words sit together and a translator can work part by part.
  */
 import { common } from './common';
+import { progress } from './progress';
 
 export const en = {
   common,
+  progress,
 };

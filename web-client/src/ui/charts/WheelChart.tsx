@@ -1,0 +1,72 @@
+// The wheel's parts side by side: the first time as an outlined bar, the
+// latest as a filled one (shape as well as colour tells them apart), 1–10.
+
+import { useCallback } from 'preact/hooks';
+
+import type { WheelSeries } from './series';
+import { BRAND, FONT, INK_SOFT, LINE, UPlotChart, type BuildChart } from './UPlotChart';
+
+interface Props {
+  series: WheelSeries;
+  label: string;
+  firstLabel: string;
+  latestLabel: string;
+  /** Only one wheel so far: no "first time" to compare with. */
+  latestOnly: boolean;
+}
+
+export function WheelChart({ series, label, firstLabel, latestLabel, latestOnly }: Props) {
+  const build = useCallback<BuildChart>(
+    (U, width) => {
+      const n = series.labels.length;
+      const narrow = width < 640;
+      const bars = U.paths.bars!;
+      const latest = {
+        label: latestLabel,
+        fill: BRAND,
+        stroke: BRAND,
+        width: 2,
+        points: { show: false },
+        paths: bars({ size: [latestOnly ? 0.5 : 0.35, 48], align: latestOnly ? 0 : 1 }),
+      };
+      const first = {
+        label: firstLabel,
+        fill: '#ffffff',
+        stroke: BRAND,
+        width: 2,
+        points: { show: false },
+        paths: bars({ size: [0.35, 48], align: -1 }),
+      };
+      return {
+        data: latestOnly ? [series.labels.map((_, i) => i), series.latest] : [series.labels.map((_, i) => i), series.first, series.latest],
+        options: {
+          legend: { show: !latestOnly, live: false },
+          cursor: { show: false },
+          scales: { x: { time: false, range: [-0.5, n - 0.5] }, y: { range: [0, 10] } },
+          axes: [
+            {
+              stroke: INK_SOFT,
+              font: FONT,
+              grid: { show: false },
+              ticks: { show: false },
+              splits: () => series.labels.map((_, i) => i),
+              values: (_u, splits) => splits.map((i) => series.labels[i] ?? ''),
+              rotate: narrow ? -50 : 0,
+              size: narrow ? 110 : 40,
+            },
+            {
+              stroke: INK_SOFT,
+              font: FONT,
+              size: 36,
+              grid: { stroke: LINE, width: 1 },
+              splits: () => [0, 2, 4, 6, 8, 10],
+            },
+          ],
+          series: latestOnly ? [{}, latest] : [{}, first, latest],
+        },
+      };
+    },
+    [series, firstLabel, latestLabel, latestOnly],
+  );
+  return <UPlotChart build={build} height={300} label={label} testId="wheel-chart" />;
+}
