@@ -83,7 +83,7 @@ test('my progress: mood chart and table, goals, the wheel — and the worker see
   await phone.goto(base);
   await phone.getByRole('button', { name: 'I have a code from my worker' }).click();
   await phone.getByLabel('Your code').fill(code);
-  await phone.getByLabel('What should Lantern call you?').fill('Robin');
+  await phone.getByLabel('What should Lantern call you?').fill('Juniper');
   await phone.getByRole('button', { name: '13-15' }).click();
   await phone.getByRole('button', { name: 'Connect' }).click();
   await phone.getByRole('heading', { name: 'What you share' }).waitFor();
@@ -220,6 +220,16 @@ test('my progress: mood chart and table, goals, the wheel — and the worker see
     'Making choices9',
   ]);
   assert.ok((await drawn(wheel.getByTestId('wheel-chart'))) > 500, 'the wheel chart is drawn');
+
+  // A second time: each part from the first time to the latest.
+  await wheel.getByRole('button', { name: 'Fill in my wheel again' }).click();
+  for (let i = 0; i < 7; i++) await parts.nth(i).getByRole('button', { name: String(i + 4), exact: true }).click();
+  await phone.getByRole('button', { name: 'Save my wheel' }).click();
+  await wheel.getByRole('columnheader', { name: 'First time' }).waitFor();
+  const changed = (await wheel.getByTestId('wheel-table').locator('tbody tr').allTextContents()).map((t) => t.trim());
+  assert.equal(changed[0], 'Liking myself34');
+  assert.equal(changed[6], 'Making choices910');
+  assert.ok((await drawn(wheel.getByTestId('wheel-chart'))) > 500, 'the wheel chart is drawn with both');
   await phone.screenshot({ path: join(shots, 'young-progress-full-phone.png'), fullPage: true });
 
   // Everything shared has reached the worker; feelings were never shared.
@@ -228,14 +238,16 @@ test('my progress: mood chart and table, goals, the wheel — and the worker see
   await phone.getByText(/Sent to your worker|Nothing new to send/).waitFor();
 
   await worker.reload();
-  await worker.getByRole('button', { name: 'Robin' }).click();
+  await worker.getByRole('button', { name: 'Juniper' }).click();
   const seen = worker.getByTestId('shared-progress');
   await seen.waitFor();
   const workerGoals = worker.getByRole('region', { name: 'Goals' });
   await workerGoals.getByText('Speak up once in class').waitFor();
   assert.match(await workerGoals.textContent(), /Latest: 6 out of 10/);
   assert.doesNotMatch(await workerGoals.textContent(), /Sleep before eleven/, 'a removed goal is gone for the worker too');
-  assert.equal(await worker.getByRole('region', { name: 'Wheel' }).getByTestId('wheel-table').locator('tbody tr').count(), 7);
+  const workerWheel = worker.getByRole('region', { name: 'Wheel' }).getByTestId('wheel-table').locator('tbody tr');
+  assert.equal(await workerWheel.count(), 7);
+  assert.equal((await workerWheel.first().textContent()).trim(), 'Liking myself34', 'first time and latest');
   assert.equal((await worker.getByTestId('not-shared-feelings').textContent()).replace('Feelings', '').trim(), 'Not shared');
   assert.ok((await drawn(worker.getByTestId('mood-chart'))) > 500, 'the worker sees the mood chart');
 });
@@ -254,6 +266,6 @@ test('the worker’s page for Sky: mood chart from what Sky shares, "Not shared"
     assert.match(await section.textContent(), /Not shared$/);
     assert.equal(await section.locator('canvas, table, ul').count(), 0, `nothing more for ${part}`);
   }
-  await worker.getByRole('region', { name: 'Mood over the weeks' }).scrollIntoViewIfNeeded();
-  await worker.screenshot({ path: join(shots, 'worker-young-person-desktop.png'), fullPage: true });
+  await worker.evaluate(() => window.scrollTo(0, 0));
+  await worker.screenshot({ path: join(shots, 'worker-young-person-desktop.png') });
 });

@@ -246,8 +246,10 @@ function YoungPersonPage({ person, onBack }: { person: CaseloadEntry; onBack: ()
       <button type="button" class="secondary" onClick={onBack}>
         ← Caseload
       </button>
-      <section class="card">
-        <h1>{person.display_name}</h1>
+      <h1>{person.display_name}</h1>
+      <SharedProgress api={api} youngPersonId={person.id} />
+      <section class="card" aria-labelledby="check-ins-title">
+        <h2 id="check-ins-title">Check-ins</h2>
         {notShared && <p data-testid="not-shared">Not shared.</p>}
         {problem && (
           <p class="alert" role="alert">
@@ -286,7 +288,6 @@ function YoungPersonPage({ person, onBack }: { person: CaseloadEntry; onBack: ()
           </table>
         )}
       </section>
-      <SharedProgress api={api} youngPersonId={person.id} />
       <Encourage api={api} youngPersonId={person.id} name={person.display_name} />
       <TipToParents api={api} youngPersonId={person.id} name={person.display_name} />
     </div>

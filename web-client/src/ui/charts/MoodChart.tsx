@@ -27,7 +27,7 @@ export function MoodChart({ series, label }: { series: MoodSeries; label: string
               ticks: { stroke: LINE },
               // Whole weeks only, spaced to fit the width.
               incrs: [1, 2, 4, 8, 13, 26],
-              space: width < 500 ? 64 : 80,
+              space: width < 500 ? 52 : 80,
               values: (_u, splits) =>
                 splits.map((i) => (Number.isInteger(i) && series.starts[i] ? calendarDay(series.starts[i]) : '')),
             },

@@ -1,5 +1,6 @@
-// The wheel's parts side by side: the first time as an outlined bar, the
-// latest as a filled one (shape as well as colour tells them apart), 1–10.
+// The wheel's parts one under another, each a bar from 0 to 10 — across, so
+// the parts' names fit even on a phone: the first time as an outlined bar,
+// the latest as a filled one (shape as well as colour tells them apart).
 
 import { useCallback } from 'preact/hooks';
 
@@ -19,7 +20,7 @@ export function WheelChart({ series, label, firstLabel, latestLabel, latestOnly 
   const build = useCallback<BuildChart>(
     (U, width) => {
       const n = series.labels.length;
-      const narrow = width < 640;
+      const labelWidth = width < 640 ? 168 : 190;
       const bars = U.paths.bars!;
       const latest = {
         label: latestLabel,
@@ -27,7 +28,7 @@ export function WheelChart({ series, label, firstLabel, latestLabel, latestOnly 
         stroke: BRAND,
         width: 2,
         points: { show: false },
-        paths: bars({ size: [latestOnly ? 0.5 : 0.35, 48], align: latestOnly ? 0 : 1 }),
+        paths: bars({ size: [latestOnly ? 0.6 : 0.4, 24], align: latestOnly ? 0 : 1 }),
       };
       const first = {
         label: firstLabel,
@@ -35,26 +36,28 @@ export function WheelChart({ series, label, firstLabel, latestLabel, latestOnly 
         stroke: BRAND,
         width: 2,
         points: { show: false },
-        paths: bars({ size: [0.35, 48], align: -1 }),
+        paths: bars({ size: [0.4, 24], align: -1 }),
       };
       return {
         data: latestOnly ? [series.labels.map((_, i) => i), series.latest] : [series.labels.map((_, i) => i), series.first, series.latest],
         options: {
           legend: { show: !latestOnly, live: false },
           cursor: { show: false },
-          scales: { x: { time: false, range: [-0.5, n - 0.5] }, y: { range: [0, 10] } },
+          // The parts run down the side (x turned upright), values across.
+          scales: { x: { time: false, ori: 1, dir: -1, range: [-0.5, n - 0.5] }, y: { ori: 0, range: [0, 10] } },
           axes: [
             {
               stroke: INK_SOFT,
               font: FONT,
               grid: { show: false },
               ticks: { show: false },
+              side: 3,
+              size: labelWidth,
               splits: () => series.labels.map((_, i) => i),
               values: (_u, splits) => splits.map((i) => series.labels[i] ?? ''),
-              rotate: narrow ? -50 : 0,
-              size: narrow ? 110 : 40,
             },
             {
+              side: 2,
               stroke: INK_SOFT,
               font: FONT,
               size: 36,
@@ -68,5 +71,6 @@ export function WheelChart({ series, label, firstLabel, latestLabel, latestOnly 
     },
     [series, firstLabel, latestLabel, latestOnly],
   );
-  return <UPlotChart build={build} height={300} label={label} testId="wheel-chart" />;
+  const height = 60 + series.labels.length * (latestOnly ? 30 : 44);
+  return <UPlotChart build={build} height={height} label={label} testId="wheel-chart" />;
 }

@@ -35,7 +35,7 @@ export function MoodSection({ weeks, trend, today, range, onRange, viewer }: Pro
         <>
           <p data-testid="trend">{(viewer === 'young' ? words.trend : words.trendWorker)[trend]}</p>
           <MoodChart series={series} label={words.chartLabel(rangeLabel(range))} />
-          <table data-testid="mood-table">
+          <table class="mood-table" data-testid="mood-table">
             <caption class="visually-hidden">{words.tableCaption}</caption>
             <thead>
               <tr>
