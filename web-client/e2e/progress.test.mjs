@@ -4,7 +4,8 @@
 // the phone's own IndexedDB); sees a drawn mood chart and the same weeks in
 // a table, switching between 4 weeks and 3 months; sets goals (the core
 // stops a fourth), rates one, fills in the wheel; and their worker then sees
-// the goal, its rating and the wheel, with feelings "Not shared". The demo
+// the goal, its rating and the wheel, with feelings "Not shared". Offline,
+// the charts still draw (the service worker keeps uPlot). The demo
 // worker sees Sky's mood chart, and "Not shared" for the goals Sky keeps.
 
 import { join } from 'node:path';
@@ -225,12 +226,20 @@ test('my progress: mood chart and table, goals, the wheel — and the worker see
   await wheel.getByRole('button', { name: 'Fill in my wheel again' }).click();
   for (let i = 0; i < 7; i++) await parts.nth(i).getByRole('button', { name: String(i + 4), exact: true }).click();
   await phone.getByRole('button', { name: 'Save my wheel' }).click();
-  await wheel.getByRole('columnheader', { name: 'First time' }).waitFor();
+  await wheel.getByTestId('wheel-table').getByRole('columnheader', { name: 'First time' }).waitFor();
   const changed = (await wheel.getByTestId('wheel-table').locator('tbody tr').allTextContents()).map((t) => t.trim());
   assert.equal(changed[0], 'Liking myself34');
   assert.equal(changed[6], 'Making choices910');
   assert.ok((await drawn(wheel.getByTestId('wheel-chart'))) > 500, 'the wheel chart is drawn with both');
   await phone.screenshot({ path: join(shots, 'young-progress-full-phone.png'), fullPage: true });
+
+  // With no network the charts still draw: the service worker keeps uPlot too.
+  await phone.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await phone.context().setOffline(true);
+  await phone.reload();
+  await phone.getByRole('heading', { name: 'My progress', level: 1 }).waitFor();
+  assert.ok((await drawn(phone.getByTestId('mood-chart'))) > 500, 'the mood chart is drawn offline');
+  await phone.context().setOffline(false);
 
   // Everything shared has reached the worker; feelings were never shared.
   await phone.getByRole('button', { name: 'Back to home' }).click();

@@ -13,7 +13,7 @@ export type BuildChart = (U: typeof uPlot, width: number) => ChartSpec;
 let loading: Promise<typeof uPlot> | undefined;
 
 export function loadUPlot(): Promise<typeof uPlot> {
-  loading ??= Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]).then(([module]) => module.default);
+  loading ??= import('./uplot-lazy').then((module) => module.default);
   return loading;
 }
 
