@@ -189,6 +189,7 @@ test('my progress: mood chart and table, goals, the wheel — and the worker see
   await sleep.getByRole('button', { name: 'Yes, remove it' }).click();
   await sleep.waitFor({ state: 'detached' });
   assert.equal(await phone.getByTestId('goal').count(), 2);
+  assert.equal(await phone.getByText('You can work on up to three goals at a time.').count(), 0);
   await phone.getByLabel('A goal, in my own words').fill('');
   await phone.screenshot({ path: join(shots, 'young-goals-phone.png'), fullPage: true });
   await phone.getByRole('button', { name: 'Back to my progress' }).click();

@@ -34,6 +34,8 @@ export function GoalsScreen({ onChanged, onDone }: { onChanged: () => void; onDo
   }, []);
 
   const changed = async () => {
+    // A goal finished or removed makes room: an old "too many" no longer holds.
+    setErrors([]);
     await reload();
     onChanged();
   };
