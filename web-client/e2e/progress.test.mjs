@@ -3,8 +3,9 @@
 // in three different weeks (one made through the app, two older ones put in
 // the phone's own IndexedDB); sees a drawn mood chart and the same weeks in
 // a table, switching between 4 weeks and 3 months; sets goals (the core
-// stops a fourth), rates one, fills in the wheel; and their worker then sees
-// the goal, its rating and the wheel, with feelings "Not shared". Offline,
+// stops a fourth), rates one, removes one, fills in the wheel twice; and
+// their worker sees each goal as it is set, no longer sees the removed one,
+// and sees the rating and the wheel, with feelings "Not shared". Offline,
 // the charts still draw (the service worker keeps uPlot). The demo
 // worker sees Sky's mood chart, and "Not shared" for the goals Sky keeps.
 
@@ -64,6 +65,19 @@ async function drawn(locator) {
     for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) inked++;
     return inked;
   });
+}
+
+/** Waits until the worker's page for Juniper does (or no longer does) show a goal. */
+async function workerSees(worker, goal, shown) {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await worker.reload();
+    await worker.getByRole('button', { name: 'Juniper' }).click();
+    const goals = worker.getByRole('region', { name: 'Goals' });
+    await goals.waitFor();
+    if ((await goals.getByText(goal).count()) > 0 === shown) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  assert.fail(`the worker ${shown ? 'never saw' : 'still sees'} "${goal}"`);
 }
 
 async function signInDemoWorker(page) {
@@ -178,6 +192,9 @@ test('my progress: mood chart and table, goals, the wheel — and the worker see
   await phone.getByText('You can work on up to three goals at a time.').waitFor();
   assert.equal(await phone.getByTestId('goal').count(), 3);
 
+  // Goals are shared, so each went to the worker as it was set.
+  await workerSees(worker, 'Sleep before eleven', true);
+
   const speakUp = phone.getByRole('region', { name: 'Speak up once in class' });
   await speakUp.getByRole('button', { name: '6', exact: true }).click();
   await speakUp.getByRole('button', { name: 'Save', exact: true }).click();
@@ -254,7 +271,7 @@ test('my progress: mood chart and table, goals, the wheel — and the worker see
   const workerGoals = worker.getByRole('region', { name: 'Goals' });
   await workerGoals.getByText('Speak up once in class').waitFor();
   assert.match(await workerGoals.textContent(), /Latest: 6 out of 10/);
-  assert.doesNotMatch(await workerGoals.textContent(), /Sleep before eleven/, 'a removed goal is gone for the worker too');
+  await workerSees(worker, 'Sleep before eleven', false); // a removed goal is gone for the worker too
   const workerWheel = worker.getByRole('region', { name: 'Wheel' }).getByTestId('wheel-table').locator('tbody tr');
   assert.equal(await workerWheel.count(), 7);
   assert.equal((await workerWheel.first().textContent()).trim(), 'Liking myself34', 'first time and latest');
