@@ -277,7 +277,7 @@ test('when the push service replaces the subscription, the app tells the server 
   await phone.evaluate(
     async ({ session, stored }) => {
       const db = await new Promise((resolve, reject) => {
-        const request = indexedDB.open('lantern', 2);
+        const request = indexedDB.open('lantern');
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });

@@ -177,7 +177,8 @@ test('a safety plan made offline stays, shows in Get help now, and the worker se
   // Kept as it is typed: wait for the write, then start again.
   await eventually(async () => JSON.stringify(await kvGet(phone, 'safety_plan_draft')).includes('Keep my door open'));
   await phone.reload();
-  await phone.getByRole('button', { name: 'My safety plan' }).click();
+  // A reload stays on the plan: the address names the screen.
+  await phone.getByRole('heading', { name: 'My safety plan', level: 1 }).waitFor();
   assert.equal(await phone.getByLabel('Making where I am safer, line 1').inputValue(), 'Keep my door open');
   assert.equal(await phone.getByTestId('plan-status').textContent(), 'You have changes that aren’t saved yet.');
   assert.equal(await phone.getByLabel('Things I can do on my own, line 1').inputValue(), 'Listen to my playlist');

@@ -1,10 +1,11 @@
 // The young person's data on their own device, in IndexedDB: check-ins,
-// and small settings (session, consent grants) in a key-value store.
+// strategies tried, goals and their ratings, questionnaires (the wheel), and
+// small settings (session, consent grants) in a key-value store.
 
-import type { CheckIn, StrategyUse } from '../core';
+import type { CheckIn, Goal, GoalRating, MeasureResponse, StrategyUse } from '../core';
 
 const DB_NAME = 'lantern';
-const DB_VERSION = 2;
+const DB_VERSION = 3;
 
 export interface StoredCheckIn {
   id: string;
@@ -33,6 +34,9 @@ function open(): Promise<IDBDatabase> {
         ['check_ins', { keyPath: 'id' }],
         ['kv', undefined],
         ['strategy_uses', { keyPath: 'id' }],
+        ['goals', { keyPath: 'id' }],
+        ['goal_ratings', { keyPath: 'id' }],
+        ['measure_responses', { keyPath: 'id' }],
       ] as const) {
         if (!db.objectStoreNames.contains(name)) db.createObjectStore(name, options);
       }
@@ -80,4 +84,30 @@ export const strategyUses = {
   all: () => run<StrategyUse[]>('strategy_uses', 'readonly', (s) => s.getAll()),
   put: (use: StrategyUse) => run('strategy_uses', 'readwrite', (s) => s.put(use)).then(() => undefined),
   clear: () => run('strategy_uses', 'readwrite', (s) => s.clear()).then(() => undefined),
+};
+
+/** Up to three goals in the young person's own words (the core checks). */
+export const goals = {
+  all: async (): Promise<Goal[]> => {
+    const rows = await run<Goal[]>('goals', 'readonly', (s) => s.getAll());
+    return rows.sort((a, b) => a.set_at.localeCompare(b.set_at));
+  },
+  put: (goal: Goal) => run('goals', 'readwrite', (s) => s.put(goal)).then(() => undefined),
+  delete: (id: string) => run('goals', 'readwrite', (s) => s.delete(id)).then(() => undefined),
+};
+
+/** How close the young person feels to each goal, 0–10, over time. */
+export const goalRatings = {
+  all: () => run<GoalRating[]>('goal_ratings', 'readonly', (s) => s.getAll()),
+  put: (rating: GoalRating) => run('goal_ratings', 'readwrite', (s) => s.put(rating)).then(() => undefined),
+  delete: (id: string) => run('goal_ratings', 'readwrite', (s) => s.delete(id)).then(() => undefined),
+};
+
+/** Questionnaires filled in: the resilience wheel, and any a service adds. */
+export const measureResponses = {
+  all: async (): Promise<MeasureResponse[]> => {
+    const rows = await run<MeasureResponse[]>('measure_responses', 'readonly', (s) => s.getAll());
+    return rows.sort((a, b) => a.completed_at.localeCompare(b.completed_at));
+  },
+  put: (response: MeasureResponse) => run('measure_responses', 'readwrite', (s) => s.put(response)).then(() => undefined),
 };

@@ -1,10 +1,10 @@
-import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
 import type { CaseloadEntry } from '../api/types';
 import type { ConsentScope } from '../core';
 import type { RecentMood } from '../core/generated/RecentMood';
 import { dateTime, t } from '../i18n';
+import { Sparkline } from '../ui/charts/Sparkline';
 import { api, problemWords } from './api';
 import { sinceNow } from './when';
 
@@ -17,14 +17,10 @@ const TREND_ARROWS = { rising: '↗', steady: '→', falling: '↘', not_enough_
 export function Caseload({
   onOpen,
   reloadKey,
-  trendChart,
 }: {
   onOpen: (person: CaseloadEntry) => void;
   /** Changes when something elsewhere (an acknowledged alert) changes the order. */
   reloadKey: number;
-  /** SPARKLINE SLOT: H3's `Sparkline({values, label})` from `src/ui/charts/`
-   * goes here; until then the trend shows as words and an arrow only. */
-  trendChart?: (values: number[], label: string) => ComponentChildren;
 }) {
   const [people, setPeople] = useState<CaseloadEntry[] | undefined>();
   const [problem, setProblem] = useState('');
@@ -73,7 +69,7 @@ export function Caseload({
                   <td>{person.thrive ? t.worker.thrive.groupings[person.thrive] : <span class="hint">{words.noGrouping}</span>}</td>
                   <td>
                     {person.recent_mood ? (
-                      <Trend mood={person.recent_mood} name={person.display_name} chart={trendChart} />
+                      <Trend mood={person.recent_mood} name={person.display_name} />
                     ) : (
                       <span class="hint">{t.worker.common.notShared}</span>
                     )}
@@ -116,22 +112,13 @@ function NeedBadges({ person }: { person: CaseloadEntry }) {
   );
 }
 
-function Trend({
-  mood,
-  name,
-  chart,
-}: {
-  mood: RecentMood;
-  name: string;
-  chart?: (values: number[], label: string) => ComponentChildren;
-}) {
+/** The four-week trend: a small line (drawn when uPlot has loaded), an arrow
+ * and the words, so neither the picture nor the colour carries it alone. */
+function Trend({ mood, name }: { mood: RecentMood; name: string }) {
   const text = words.trendWords[mood.trend];
   return (
     <span class="trend" data-testid="trend">
-      {chart?.(
-        mood.weeks.map((week) => week.mean_mood),
-        `${name}: ${text}`,
-      )}
+      <Sparkline values={mood.weeks.map((week) => week.mean_mood)} label={`${name}: ${text}`} />
       {TREND_ARROWS[mood.trend] && <span aria-hidden="true">{TREND_ARROWS[mood.trend]} </span>}
       {text}
     </span>

@@ -10,6 +10,7 @@ import { Encourage } from './Encourage';
 import { OutcomeRecords } from './OutcomeRecords';
 import { Relink } from './Relink';
 import { SafetyPlanView } from './SafetyPlanView';
+import { SharedProgress } from './SharedProgress';
 import { Signpost } from './Signpost';
 import { Thrive } from './Thrive';
 import { TipToParents } from './TipToParents';
@@ -31,6 +32,7 @@ export function YoungPersonPage({
         {t.worker.common.backToCaseload}
       </button>
       <h1>{person.display_name}</h1>
+      <SharedProgress api={api} youngPersonId={person.id} />
       <div class="person-grid">
         <Thrive youngPersonId={person.id} onChanged={onChanged} />
         <SafetyPlanView youngPersonId={person.id} />

@@ -8,7 +8,7 @@ import { markAllUnsent } from './sync';
 import { api, loadGrants, saveConsents } from './session';
 
 /** The scopes a young person can switch on now; more come with later screens. */
-const SWITCHABLE: ConsentScope[] = ['mood', 'feelings', 'contexts_and_sleep', 'notes', 'safety_plan'];
+const SWITCHABLE: ConsentScope[] = ['mood', 'feelings', 'contexts_and_sleep', 'notes', 'strategy_use', 'goals', 'wheel', 'safety_plan'];
 const WORDING_VERSION = 1;
 
 /** What to share with your worker, each with what they will see. */

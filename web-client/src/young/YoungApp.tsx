@@ -18,6 +18,9 @@ import { Reminder } from './Reminder';
 import { ParentsScreen } from './ParentsScreen';
 import { PlanSummary } from './PlanSummary';
 import { SafetyPlanScreen } from './SafetyPlanScreen';
+import { GoalsScreen } from './GoalsScreen';
+import { ProgressScreen } from './ProgressScreen';
+import { WheelScreen } from './WheelScreen';
 import { NotificationSettings } from '../ui/NotificationSettings';
 import { keepPushFresh, RESUBSCRIBED_MESSAGE } from '../push/subscribe';
 import { describe, syncNow, when as sentWhen, type SyncStatus } from './sync';
@@ -34,7 +37,10 @@ type Screen =
   | 'parents'
   | 'safety-plan'
   | 'toolbox'
-  | 'learned';
+  | 'learned'
+  | 'progress'
+  | 'goals'
+  | 'wheel';
 
 /** Screens a link (a tapped notification) can open directly. */
 function screenFromHash(hash: string): Screen | undefined {
@@ -44,6 +50,9 @@ function screenFromHash(hash: string): Screen | undefined {
   if (hash.startsWith('#/safety-plan')) return 'safety-plan';
   if (hash.startsWith('#/toolbox')) return 'toolbox';
   if (hash.startsWith('#/learned')) return 'learned';
+  if (hash.startsWith('#/progress')) return 'progress';
+  if (hash.startsWith('#/goals')) return 'goals';
+  if (hash.startsWith('#/wheel')) return 'wheel';
   return undefined;
 }
 
@@ -122,9 +131,11 @@ export function YoungApp() {
   }, [refresh, sync]);
 
   const go = (next: Screen) => {
-    // Leaving a linked screen forgets its link, so the link opens it again next time.
-    const linked = screenFromHash(location.hash);
-    if (linked && linked !== next) history.replaceState(null, '', location.pathname + location.search);
+    // The address names the screen when it has a link of its own, so a
+    // reload (even offline) stays there; other screens clear it, so a
+    // tapped link always changes the address and opens its screen.
+    const link = screenFromHash(`#/${next}`) === next ? `#/${next}` : '';
+    if (location.hash !== link) history.replaceState(null, '', location.pathname + location.search + link);
     setSaved(false);
     setScreen(next);
   };
@@ -185,6 +196,19 @@ export function YoungApp() {
         )}
         {screen === 'toolbox' && <ToolboxScreen onDone={() => go('home')} />}
         {screen === 'learned' && <LearnedScreen onDone={() => go('home')} />}
+        {screen === 'progress' && (
+          <ProgressScreen onGoals={() => go('goals')} onWheel={() => go('wheel')} onDone={() => go('home')} />
+        )}
+        {screen === 'goals' && <GoalsScreen onChanged={() => void sync()} onDone={() => go('progress')} />}
+        {screen === 'wheel' && (
+          <WheelScreen
+            onSaved={() => {
+              go('progress');
+              void sync();
+            }}
+            onCancel={() => go('progress')}
+          />
+        )}
         {screen === 'home' && (
           <Home
             connected={connected}
@@ -200,6 +224,7 @@ export function YoungApp() {
             onMessages={() => go('messages')}
             onParents={() => go('parents')}
             onSafetyPlan={() => go('safety-plan')}
+            onProgress={() => go('progress')}
             newMessages={newMessages}
             onSync={() => void sync()}
           />
@@ -246,6 +271,7 @@ interface HomeProps {
   onMessages: () => void;
   onParents: () => void;
   onSafetyPlan: () => void;
+  onProgress: () => void;
   newMessages: number;
   onSync: () => void;
 }
@@ -274,6 +300,14 @@ function Home(props: HomeProps) {
         <p class="hint">{t.toolbox.homeHint}</p>
         <button type="button" class="secondary" onClick={props.onToolbox}>
           {t.toolbox.open}
+        </button>
+      </section>
+
+      <section class="card">
+        <h2>{t.progress.title}</h2>
+        <p class="hint">{t.progress.homeHint}</p>
+        <button type="button" class="secondary" onClick={props.onProgress}>
+          {t.progress.title}
         </button>
       </section>
 

@@ -8,6 +8,9 @@ const TITLES: Partial<Record<ConsentScope, string>> = {
   feelings: 'My feelings',
   contexts_and_sleep: 'What it’s about, and my sleep',
   notes: 'My notes',
+  strategy_use: 'What helps me',
+  goals: 'My goals',
+  wheel: 'My wheel',
   safety_plan: 'My safety plan',
 };
 

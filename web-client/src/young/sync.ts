@@ -4,10 +4,11 @@
 
 import { ApiError, OfflineError } from '../api/client';
 import { buildSyncBatch } from '../core';
+import type { SyncOutcome, SyncRecord } from '../core';
 import { day, t, time } from '../i18n';
-import type { SyncOutcome } from '../core';
-import { checkIns, settings, type StoredCheckIn } from '../store/db';
+import { checkIns, goalRatings, goals, measureResponses, settings, strategyUses, type StoredCheckIn } from '../store/db';
 import { forgetDeletions, markPlanSent, markPlanUnsent, pendingDeletions, planToSend } from './plan';
+import { dropTombstones, fingerprint, forgetSent, loadSent, loadTombstones, saveSent } from './sent';
 import { api, connectedSince, loadGrants, loadSession } from './session';
 
 export type SyncStatus =
@@ -26,18 +27,32 @@ export async function syncNow(): Promise<SyncStatus> {
   if (!(await loadSession())) return { state: 'not_connected' };
   const grants = await loadGrants();
   const sharesMood = grants.some((g) => g.scope === 'mood');
-  const sharesSomething = sharesMood || grants.some((g) => g.scope === 'safety_plan');
+  const sharesAny = grants.length > 0;
   const rows = await checkIns.all();
   // Check-ins go while shared; a self-harm answer goes once whatever is shared.
   const answerToSend = (row: StoredCheckIn) =>
     !row.disclosedAt && (row.checkIn.self_harm === 'a_little' || row.checkIn.self_harm === 'yes');
   const pending = rows.filter((row) => (sharesMood && !row.syncedAt && !row.refused) || answerToSend(row));
+  // Other records go when new or changed since the server last had them; the
+  // core leaves out whatever their scope does not allow.
+  const sent = await loadSent();
+  const fingerprints = new Map<string, string>();
+  const unsent = <T extends { id: string }>(list: T[]) =>
+    list.filter((record) => {
+      const print = fingerprint(record);
+      fingerprints.set(record.id, print);
+      return sent[record.id] !== print;
+    });
   const checked = buildSyncBatch(
     {
       check_ins: pending.map((row) => row.checkIn),
+      strategy_uses: unsent(await strategyUses.all()),
+      goals: unsent(await goals.all()),
+      goal_ratings: unsent(await goalRatings.all()),
+      measure_responses: unsent(await measureResponses.all()),
       // The core leaves the plan out unless its scope is shared; deletions always go.
       safety_plan: await planToSend(),
-      deleted: await pendingDeletions(),
+      deleted: [...(await pendingDeletions()), ...(await loadTombstones())],
       connected_since: await connectedSince(),
     },
     grants,
@@ -52,7 +67,7 @@ export async function syncNow(): Promise<SyncStatus> {
     }
     return true;
   });
-  if (records.length === 0) return sharesSomething ? upToDate() : { state: 'not_shared' };
+  if (records.length === 0) return sharesAny ? upToDate() : { state: 'not_shared' };
   try {
     const now = new Date().toISOString();
     let stored = 0;
@@ -63,6 +78,8 @@ export async function syncNow(): Promise<SyncStatus> {
       const storedIds = new Set(outcome.stored);
       const told = new Set(outcome.worker_told);
       const refused = new Map(outcome.refused.map((r) => [r.id, r.code]));
+      const settled = (id: string) => storedIds.has(id) || refused.has(id);
+      const forgotten = new Set<string>();
       await forgetDeletions(outcome.deleted);
       for (const record of slice) {
         if (record.op === 'upsert_safety_plan' && storedIds.has(record.safety_plan.id)) {
@@ -70,10 +87,21 @@ export async function syncNow(): Promise<SyncStatus> {
           stored += 1;
           continue;
         }
+        const other = otherRecordId(record);
+        if (other) {
+          // Refused ones wait for a change of consent, like check-ins.
+          if (settled(other)) sent[other] = fingerprints.get(other) ?? '';
+          if (storedIds.has(other)) stored += 1;
+          continue;
+        }
+        if (record.op === 'delete') {
+          if (outcome.deleted.includes(record.id) || settled(record.id)) forgotten.add(record.id);
+          continue;
+        }
         const id = record.op === 'upsert_check_in' ? record.check_in.id : record.op === 'upsert_disclosure' ? record.disclosure.id : undefined;
         const row = id && (await checkIns.get(id));
         if (!row) continue;
-        if (record.op === 'upsert_disclosure' && (storedIds.has(row.id) || refused.has(row.id))) {
+        if (record.op === 'upsert_disclosure' && settled(row.id)) {
           await checkIns.put({ ...row, disclosedAt: now, workerTold: told.has(row.id) });
         } else if (record.op === 'upsert_check_in' && storedIds.has(row.id)) {
           await checkIns.put({ ...row, syncedAt: now });
@@ -82,9 +110,11 @@ export async function syncNow(): Promise<SyncStatus> {
           await checkIns.put({ ...row, refused: refused.get(row.id) });
         }
       }
+      await saveSent(sent);
+      if (forgotten.size) await dropTombstones(forgotten);
     }
-    // Only what the server stored counts as sent.
-    if (stored === 0) return sharesSomething ? upToDate() : { state: 'not_shared' };
+    // Only records the server stored count as sent.
+    if (stored === 0) return sharesAny ? upToDate() : { state: 'not_shared' };
     await settings.set(LAST_SENT, now);
     return { state: 'sent', at: now };
   } catch (error) {
@@ -94,12 +124,29 @@ export async function syncNow(): Promise<SyncStatus> {
   }
 }
 
+/** The id of a goal, rating, questionnaire or strategy use in the batch. */
+function otherRecordId(record: SyncRecord): string | undefined {
+  switch (record.op) {
+    case 'upsert_goal':
+      return record.goal.id;
+    case 'upsert_goal_rating':
+      return record.goal_rating.id;
+    case 'upsert_measure_response':
+      return record.measure_response.id;
+    case 'upsert_strategy_use':
+      return record.strategy_use.id;
+    default:
+      return undefined;
+  }
+}
+
 async function upToDate(): Promise<SyncStatus> {
   return { state: 'up_to_date', lastSentAt: await settings.get<string>(LAST_SENT) };
 }
 
 /** After consent changes, everything is offered again under the new rules. */
 export async function markAllUnsent(): Promise<void> {
+  await forgetSent();
   await markPlanUnsent();
   for (const row of await checkIns.all()) {
     if (row.syncedAt || row.refused) await checkIns.put({ ...row, syncedAt: undefined, refused: undefined });

@@ -9,6 +9,7 @@ import { notifications } from './notifications';
 import { outcomes } from './outcomes';
 import { parentApp } from './parentApp';
 import { parents } from './parents';
+import { progress } from './progress';
 import { reminders } from './reminders';
 import { safetyPlan } from './safety-plan';
 import { signposts } from './signposts';
@@ -34,4 +35,5 @@ export const en = {
   worker,
   outcomes,
   signposts,
+  progress,
 };
