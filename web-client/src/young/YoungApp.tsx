@@ -16,14 +16,22 @@ import { ParentsScreen } from './ParentsScreen';
 import { NotificationSettings } from '../ui/NotificationSettings';
 import { keepPushFresh, RESUBSCRIBED_MESSAGE } from '../push/subscribe';
 import { describe, syncNow, when as sentWhen, type SyncStatus } from './sync';
+import { useGate } from './app-lock';
+import { LockScreen } from './LockScreen';
+import { MyDataScreen } from './MyDataScreen';
+import { WelcomeScreen } from './WelcomeScreen';
+import { WhoLookedScreen } from './WhoLookedScreen';
+import { t } from '../i18n';
 
-type Screen = 'home' | 'check-in' | 'join' | 'sharing' | 'help-first' | 'ideas' | 'settings' | 'messages' | 'parents';
+type Screen = 'home' | 'check-in' | 'join' | 'sharing' | 'help-first' | 'ideas' | 'settings' | 'messages' | 'parents' | 'my-data' | 'who-looked';
 
 /** Screens a link (a tapped notification) can open directly. */
 function screenFromHash(hash: string): Screen | undefined {
   if (hash.startsWith('#/check-in')) return 'check-in';
   if (hash.startsWith('#/settings')) return 'settings';
   if (hash.startsWith('#/messages')) return 'messages';
+  if (hash.startsWith('#/my-data')) return 'my-data';
+  if (hash.startsWith('#/privacy')) return 'who-looked';
   return undefined;
 }
 
@@ -31,6 +39,7 @@ const RETRY_MS = 60_000;
 
 /** The young person's app: works without an account; connecting is optional. */
 export function YoungApp() {
+  const [gate, setGate] = useGate();
   const [screen, setScreen] = useState<Screen>(screenFromHash(location.hash) ?? 'home');
   const [connected, setConnected] = useState(false);
   const [recent, setRecent] = useState<StoredCheckIn[]>([]);
@@ -99,6 +108,37 @@ export function YoungApp() {
         <GetHelpButton />
       </header>
       <main>
+        {gate === 'welcome' && <WelcomeScreen onDone={() => setGate('open')} />}
+        {gate === 'locked' && <LockScreen onUnlocked={() => setGate('open')} />}
+        {gate === 'open' && <Screens {...{ screen, go, setScreen, setSaved, setLatest, latest, sync, refresh, connected, recent, grants, status, saved, newMessages }} />}
+      </main>
+    </>
+  );
+}
+
+interface ScreensProps {
+  screen: Screen;
+  go: (next: Screen) => void;
+  setScreen: (next: Screen) => void;
+  setSaved: (saved: boolean) => void;
+  setLatest: (checkIn: CheckIn) => void;
+  latest: CheckIn | undefined;
+  sync: () => Promise<void>;
+  refresh: () => Promise<void>;
+  connected: boolean;
+  recent: StoredCheckIn[];
+  grants: ConsentGrant[];
+  status: SyncStatus;
+  saved: boolean;
+  newMessages: number;
+}
+
+/** The screen the young person is on, once past the welcome and the lock. */
+function Screens(props: ScreensProps) {
+  const { screen, go, setScreen, setSaved, setLatest, latest, sync, refresh, connected, recent, grants, status, saved, newMessages } =
+    props;
+  return (
+      <>
         {screen === 'check-in' && (
           <CheckInScreen
             onSaved={(checkIn, needsHelp) => {
@@ -139,6 +179,8 @@ export function YoungApp() {
         )}
         {screen === 'parents' && <ParentsScreen onDone={() => go('home')} />}
         {screen === 'settings' && <SettingsScreen connected={connected} onDone={() => go('home')} />}
+        {screen === 'my-data' && <MyDataScreen connected={connected} onWhoLooked={() => go('who-looked')} onDone={() => go('home')} />}
+        {screen === 'who-looked' && <WhoLookedScreen onDone={() => go('my-data')} />}
         {screen === 'home' && (
           <Home
             connected={connected}
@@ -152,12 +194,12 @@ export function YoungApp() {
             onSettings={() => go('settings')}
             onMessages={() => go('messages')}
             onParents={() => go('parents')}
+            onMyData={() => go('my-data')}
             newMessages={newMessages}
             onSync={() => void sync()}
           />
         )}
-      </main>
-    </>
+      </>
   );
 }
 
@@ -195,6 +237,7 @@ interface HomeProps {
   onSettings: () => void;
   onMessages: () => void;
   onParents: () => void;
+  onMyData: () => void;
   newMessages: number;
   onSync: () => void;
 }
@@ -281,6 +324,14 @@ function Home(props: HomeProps) {
         <p class="hint">A daily reminder to check in, if you want one, and when to keep quiet.</p>
         <button type="button" class="secondary" onClick={onSettings}>
           Reminders and notifications
+        </button>
+      </section>
+
+      <section class="card">
+        <h2>{t.account.myData.title}</h2>
+        <p class="hint">{t.account.home}</p>
+        <button type="button" class="secondary" onClick={props.onMyData}>
+          {t.account.myData.title}
         </button>
       </section>
 
