@@ -1,5 +1,9 @@
 /** The young person's first run, app PIN, "my data" and "who looked". */
 export const account = {
+  /** The limits of confidentiality, said the same way wherever it is said. */
+  limits:
+    'Your worker keeps what you tell them private, except if they are worried that you or someone else is not safe. Then they must tell someone who can help keep you safe. They will usually talk to you about it first.',
+  limitsTitle: 'If your worker is worried you’re not safe',
   home: 'Your PIN, a copy of your things, deleting them, and who has looked.',
   welcome: {
     cards: [
@@ -83,5 +87,21 @@ export const account = {
     historyTitle: 'When they looked',
     none: 'Nobody has looked yet.',
     offline: 'You need the internet to see this.',
+  },
+  preview: {
+    title: 'What your worker would see',
+    generic: 'When you check in, you’ll see here exactly what your worker would see.',
+    nothingYet: {
+      mood: 'Nothing yet. After you check in, they would see your mood and when, like “Okay, Mon 3 Nov 16:05”.',
+      feelings: 'Nothing yet. They would see the feelings you pick and how strong, like “worried (quite)”.',
+      contexts_and_sleep: 'Nothing yet. They would see what it was about, like “school”, and how long and well you slept.',
+      notes: 'Nothing yet. They would see the notes you write, word for word.',
+    } as Partial<Record<string, string>>,
+    noneInLatest: 'Your last check-in has none of this, so they would see nothing more.',
+    mood: (when: string, mood: string) => `${when}: ${mood}`,
+    feelings: (when: string, list: string) => `${when}: ${list}`,
+    contexts: (when: string, list: string, sleep: string) => `${when}: ${[list, sleep].filter(Boolean).join('. ')}`,
+    sleep: (hours: number, quality: string) => `slept ${hours} hours (${quality})`,
+    note: (when: string, note: string) => `${when}: “${note}”`,
   },
 };
