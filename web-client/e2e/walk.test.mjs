@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { shots, startLantern, webClient } from './harness.mjs';
+import { shots, startLantern, webClient, skipWelcome } from './harness.mjs';
 
 let base;
 let lantern;
@@ -45,6 +45,7 @@ test('join → check-in → share → sync → the worker sees it', async () => 
   // The young person, on a phone, joins with the code.
   const phone = await browser({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
   await phone.goto(base);
+  await skipWelcome(phone);
   await phone.getByRole('button', { name: 'Get help now' }).waitFor();
   await phone.screenshot({ path: join(shots, '02-phone-home.png') });
 
@@ -276,6 +277,7 @@ test('in Chromium the wasm core refuses mood 7, an unknown feeling and an over-l
 test('after saying yes to the self-harm question, help comes first — with no account', async () => {
   const phone = await browser({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   await phone.goto(base);
+  await skipWelcome(phone);
   await phone.getByRole('button', { name: 'Check in' }).click();
   await phone.getByRole('button', { name: 'Awful' }).click();
   await phone.getByRole('button', { name: 'Sad' }).click();

@@ -9,6 +9,7 @@ const words = t.account.whoLooked;
 
 interface AuditEvent {
   at: string;
+  who?: string;
   sentence: string;
 }
 interface Access {
@@ -75,7 +76,7 @@ export function WhoLookedScreen({ onDone }: { onDone: () => void }) {
             <ul data-testid="audit-events">
               {events.map((event, i) => (
                 <li key={i}>
-                  <strong>{dateTime(event.at)}</strong>: {event.sentence}
+                  <strong>{dateTime(event.at)}</strong>: {words.event(event.who, event.sentence)}
                 </li>
               ))}
             </ul>

@@ -86,6 +86,7 @@ export const account = {
     since: (when: string) => `since ${when}`,
     historyTitle: 'When they looked',
     none: 'Nobody has looked yet.',
+    event: (who: string | undefined, sentence: string) => (who ? `${who}. ${sentence}` : sentence),
     offline: 'You need the internet to see this.',
   },
   preview: {
