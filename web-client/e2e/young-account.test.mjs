@@ -99,10 +99,10 @@ test('welcome, PIN lock, export and wiping the device', async () => {
   for (let i = 0; i < 2; i++) {
     await pin.fill('1111');
     await phone.getByRole('button', { name: 'Open' }).click();
+    await phone.waitForFunction(() => document.querySelector('#unlock-pin')?.value === '');
   }
   await phone.getByText(/Please wait \d+ seconds/).waitFor();
   assert.ok(await phone.getByRole('button', { name: 'Open' }).isDisabled());
-  await phone.getByRole('button', { name: 'Open' }).waitFor({ state: 'visible' });
   await phone.waitForFunction(() => !document.querySelector('button[type=submit]')?.disabled, null, { timeout: 15_000 });
   await pin.fill('4821');
   await phone.getByRole('button', { name: 'Open' }).click();
@@ -165,6 +165,7 @@ test('connected: sharing previews, who looked, and deleting the account', async 
   assert.match(await phone.getByTestId('preview-notes').textContent(), /football went well/);
   assert.doesNotMatch(await phone.getByTestId('preview-mood').textContent(), /football/);
   assert.match(await phone.getByTestId('limits').textContent(), /must tell someone who can help keep you safe/);
+  await phone.getByLabel('what I added before too').check();
   await phone.getByRole('switch', { name: 'My moods' }).click();
   await phone.waitForFunction(() => document.querySelector('[aria-labelledby="scope-mood"]')?.getAttribute('aria-checked') === 'true');
   await phone.screenshot({ path: join(shots, 'young-sharing-preview-phone.png'), fullPage: true });

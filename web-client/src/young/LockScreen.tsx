@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { t } from '../i18n';
 import { profile, wipeDevice } from './device';
@@ -9,7 +9,8 @@ const words = t.account.lock;
 /** Asks for the app PIN. "Get help now" stays in the top bar above it. */
 export function LockScreen({ onUnlocked }: { onUnlocked: () => void }) {
   const [pin, setPin] = useState('');
-  const [wrong, setWrong] = useState(0);
+  // A ref, not state: tries counted while a slow check is still running.
+  const wrong = useRef(0);
   const [waitUntil, setWaitUntil] = useState(0);
   const [now, setNow] = useState(Date.now());
   const [message, setMessage] = useState('');
@@ -30,9 +31,8 @@ export function LockScreen({ onUnlocked }: { onUnlocked: () => void }) {
       onUnlocked();
       return;
     }
-    const tries = wrong + 1;
-    const pause = waitAfter(tries);
-    setWrong(tries);
+    wrong.current += 1;
+    const pause = waitAfter(wrong.current);
     setPin('');
     setWaitUntil(Date.now() + pause * 1000);
     setNow(Date.now());
