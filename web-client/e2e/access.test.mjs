@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { startLantern } from './harness.mjs';
+import { startLantern, skipWelcome } from './harness.mjs';
 import { expectAccessible } from './screens.mjs';
 
 let base;
@@ -41,6 +41,7 @@ async function focusIsVisible(page) {
 test('the check-in works with the keyboard alone, and every control says what it is', async () => {
   const page = await browser({ viewport: { width: 390, height: 844 } });
   await page.goto(base);
+  await skipWelcome(page);
   await page.getByRole('button', { name: 'Check in' }).waitFor();
 
   await tabTo(page, 'Check in');
@@ -69,6 +70,7 @@ test('the check-in works with the keyboard alone, and every control says what it
 test('with the text at twice its size nothing scrolls sideways and the check-in still works', async () => {
   const page = await browser({ viewport: { width: 390, height: 844 }, textSize: 32 });
   await page.goto(base);
+  await skipWelcome(page);
   await page.getByRole('button', { name: 'Check in' }).waitFor();
   const rootSize = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
   assert.equal(rootSize, 34, 'the app follows the browser text size (17px at 16px, so 34px at 32px)');

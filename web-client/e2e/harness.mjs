@@ -100,3 +100,9 @@ export async function startLantern(extraEnv = {}) {
   await stop();
   throw new Error('the server did not become ready');
 }
+
+/** A fresh phone opens on the first-run welcome: skip its cards and the age band. */
+export async function skipWelcome(page) {
+  await page.getByRole('button', { name: 'Skip', exact: true }).click();
+  await page.getByRole('button', { name: 'Skip this' }).click();
+}

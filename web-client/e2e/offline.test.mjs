@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { startLantern } from './harness.mjs';
+import { startLantern, skipWelcome } from './harness.mjs';
 import { capture } from './screens.mjs';
 
 let base;
@@ -24,6 +24,7 @@ after(async () => {
 test('with no network the app still opens, checks in, suggests and offers help', async () => {
   const phone = await browser({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   await phone.goto(base);
+  await skipWelcome(phone);
   await phone.getByRole('button', { name: 'Check in' }).waitFor();
   // Installed means the whole app is cached.
   await phone.evaluate(() => navigator.serviceWorker.ready.then(() => true));

@@ -12,7 +12,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { startLantern } from './harness.mjs';
+import { startLantern, skipWelcome } from './harness.mjs';
 import { capture } from './screens.mjs';
 
 let base;
@@ -96,6 +96,7 @@ test('my progress: mood chart and table, goals, the wheel — and the worker see
 
   const phone = await browser({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'en-GB' });
   await phone.goto(base);
+  await skipWelcome(phone);
   await phone.getByRole('button', { name: 'I have a code from my worker' }).click();
   await phone.getByLabel('Your code').fill(code);
   await phone.getByLabel('What should Lantern call you?').fill('Juniper');

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { freePort, startLantern, webClient } from './harness.mjs';
+import { freePort, startLantern, webClient, skipWelcome } from './harness.mjs';
 import { capture } from './screens.mjs';
 
 let base;
@@ -148,6 +148,7 @@ test('a push that is not ours shows only that something arrived', async () => {
 test('a link from a tapped reminder opens the check-in', async () => {
   const page = await browser({ viewport: { width: 390, height: 844 } });
   await page.goto(`${base}/#/check-in`);
+  await skipWelcome(page);
   await page.getByRole('heading', { name: /how are you feeling/i }).waitFor();
 });
 
@@ -192,6 +193,7 @@ test('a worker\'s message goes from the server through a real push service to th
   const phone = await browser({ viewport: { width: 390, height: 844 } });
   await phone.context().grantPermissions(['notifications'], { origin: base });
   await phone.goto(base);
+  await skipWelcome(phone);
   await phone.evaluate(() => navigator.serviceWorker.ready.then(() => true));
   await deliverPush(phone, JSON.parse(decrypted));
   const shown = await phone.evaluate(async () => {
@@ -211,6 +213,7 @@ test('tapping a notification opens the screen it is about', async () => {
   const page = await browser({ viewport: { width: 390, height: 844 } });
   await page.context().grantPermissions(['notifications'], { origin: base });
   await page.goto(base);
+  await skipWelcome(page);
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
   await deliverPush(page, { kind: 'reminder', id: 'reminder-1', title: 'Lantern: a gentle reminder' });
   const [worker] = page.context().serviceWorkers();
@@ -272,6 +275,7 @@ test('when the push service replaces the subscription, the app tells the server 
     PushManager.prototype.getSubscription = async () => subscription;
   }, replaced);
   await phone.goto(base);
+  await skipWelcome(phone);
   await phone.getByRole('button', { name: 'Check in' }).waitFor(); // the app has made its database
   // This phone is signed in and last told the server about the old endpoint.
   await phone.evaluate(

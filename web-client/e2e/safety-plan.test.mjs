@@ -8,7 +8,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { startLantern } from './harness.mjs';
+import { startLantern, skipWelcome } from './harness.mjs';
 import { capture } from './screens.mjs';
 
 const PASSWORD = 'a long enough password';
@@ -114,6 +114,7 @@ async function sharingScreen(phone, open) {
 /** Opens the app once online so the service worker has it, then cuts the network. */
 async function installedThenOffline(phone) {
   await phone.goto(base);
+  await skipWelcome(phone);
   await phone.getByRole('button', { name: 'Check in' }).waitFor();
   await phone.evaluate(() => navigator.serviceWorker.ready.then(() => true));
   await phone.context().setOffline(true);
@@ -141,7 +142,11 @@ test('a safety plan made offline stays, shows in Get help now, and the worker se
     'plan-section-reasons_to_keep_going',
   ]);
   await phone.getByRole('button', { name: 'Add a line to When things start to get hard' }).click();
-  // The new line has focus, so typing goes straight in.
+  // The new line takes focus, so typing goes straight in.
+  const firstSign = phone.getByLabel('When things start to get hard, line 1');
+  await firstSign.waitFor();
+  await phone.waitForFunction(() => document.activeElement?.tagName === 'INPUT');
+  assert.equal(await firstSign.evaluate((el) => el === document.activeElement), true);
   await phone.keyboard.type('I stop answering my friends');
   await phone.getByRole('button', { name: 'Add a line to Things I can do on my own' }).click();
   await phone.getByLabel('Things I can do on my own, line 1').fill('Listen to my playlist');
@@ -256,6 +261,7 @@ test('a check-in made while the server cannot be reached waits, then reaches it 
   const get = await workerApi('rae@example.org');
   const phone = await browser(PHONE);
   await phone.goto(base);
+  await skipWelcome(phone);
   await joinWithCode(phone, code, 'River');
   // Including the past: a check-in in the same second as the grant still counts.
   await phone.getByLabel('what I added before too').check();

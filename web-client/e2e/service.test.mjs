@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { startLantern } from './harness.mjs';
+import { startLantern, skipWelcome } from './harness.mjs';
 import { capture } from './screens.mjs';
 
 const WORKER = { email: 'demo.worker@lantern.example', password: 'lantern-demo-worker' };
@@ -68,6 +68,7 @@ test('a worker suggests a place that can help; the young person can call or text
 
   const phone = await browser({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   await phone.goto(base);
+  await skipWelcome(phone);
   await phone.getByRole('button', { name: 'I have a code from my worker' }).click();
   await phone.getByLabel('Your code').fill(code);
   await phone.getByLabel('What should Lantern call you?').fill('Kit');

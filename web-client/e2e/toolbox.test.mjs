@@ -10,7 +10,7 @@ import { extname, join, normalize } from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { freePort, startLantern, webClient } from './harness.mjs';
+import { freePort, startLantern, webClient, skipWelcome } from './harness.mjs';
 import { capture } from './screens.mjs';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
@@ -114,6 +114,7 @@ test('first run with no server at all: check-in → suggestion and why → guide
   const app = await serveApp();
   const phone = await browser(PHONE);
   await phone.goto(app.base);
+  await skipWelcome(phone);
   await phone.getByRole('button', { name: 'Check in' }).waitFor();
   await phone.evaluate(() => navigator.serviceWorker.ready.then(() => true));
 
@@ -166,6 +167,7 @@ test('toolbox: search, filter by kind, star, hide with undo, bring back; choices
   const app = await serveApp();
   const phone = await browser(PHONE);
   await phone.goto(app.base);
+  await skipWelcome(phone);
   await phone.getByRole('button', { name: 'Open my toolbox' }).click();
   await phone.getByRole('heading', { name: 'My toolbox' }).waitFor();
   const tools = phone.getByTestId('tool');
@@ -190,7 +192,8 @@ test('toolbox: search, filter by kind, star, hide with undo, bring back; choices
   assert.equal(await phone.getByRole('button', { name: 'Star Rip it up' }).getAttribute('aria-pressed'), 'true');
   assert.match((await titles())[0], /Rip it up$/);
   await phone.reload();
-  await phone.getByRole('button', { name: 'Open my toolbox' }).click();
+  // A reload stays in the toolbox: the address names the screen.
+  await phone.getByRole('heading', { name: 'My toolbox' }).waitFor();
   assert.match((await titles())[0], /Rip it up$/, 'kept on the device');
   await capture(phone, 'young-toolbox');
 
@@ -226,6 +229,7 @@ test('the breathing pacer animates at the catalogue pace, and not at all with re
 
   const openPacer = async (page) => {
     await page.goto(`${app.base}/#/toolbox`);
+    await skipWelcome(page);
     await page.getByLabel('Search ideas').fill(slow.title);
     await page.getByRole('button', { name: 'Try this' }).click();
     await page.getByRole('group', { name: 'How do you feel right now?' }).getByRole('button', { name: 'Okay' }).click();
@@ -260,6 +264,7 @@ test('the urge timer runs the catalogue length, then asks whether the urge has p
   const phone = await browser(PHONE);
   await phone.clock.install();
   await phone.goto(`${app.base}/#/toolbox`);
+  await skipWelcome(phone);
   await phone.getByRole('button', { name: 'Get through an urge' }).click();
   await phone.getByTestId('tool').filter({ hasText: wave.title }).getByRole('button', { name: 'Try this' }).click();
   await phone.getByRole('group', { name: 'How do you feel right now?' }).getByRole('button', { name: 'Awful' }).click();
@@ -291,6 +296,7 @@ test('with personal learning off, suggestions stop using what helped before', as
   const app = await serveApp();
   const phone = await browser(PHONE);
   await phone.goto(`${app.base}/#/toolbox`);
+  await skipWelcome(phone);
   await phone.getByRole('button', { name: 'Star Slow breathing' }).click();
   await phone.getByRole('button', { name: 'Back to home' }).click();
 
@@ -347,6 +353,7 @@ test('at double text size the toolbox and a guided idea still fit a phone, and k
   const phone = await browser({ ...PHONE, textSize: 32 });
   const fits = () => phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
   await phone.goto(`${app.base}/#/toolbox`);
+  await skipWelcome(phone);
   await phone.getByLabel('Search ideas').fill('square');
   assert.ok(await fits(), 'no sideways scrolling in the toolbox');
   await phone.getByRole('button', { name: 'Try this' }).focus();

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { startLantern, webClient } from './harness.mjs';
+import { startLantern, webClient, skipWelcome } from './harness.mjs';
 import { capture } from './screens.mjs';
 
 let base;
@@ -52,6 +52,7 @@ test('join → check-in → share → sync → the worker sees it', async () => 
     locale: 'en-GB',
   });
   await phone.goto(base);
+  await skipWelcome(phone);
   await phone.getByRole('button', { name: 'Get help now' }).waitFor();
   await capture(phone, 'young-home');
 
@@ -286,6 +287,7 @@ test('in Chromium the wasm core refuses mood 7, an unknown feeling and an over-l
 test('after saying yes to the self-harm question, help comes first — with no account', async () => {
   const phone = await browser({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   await phone.goto(base);
+  await skipWelcome(phone);
   await phone.getByRole('button', { name: 'Check in' }).click();
   await phone.getByRole('button', { name: 'Awful' }).click();
   await phone.getByRole('button', { name: 'Sad' }).click();

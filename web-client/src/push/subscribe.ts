@@ -39,7 +39,7 @@ export async function pushState(): Promise<PushState> {
   return stored && current && stored.endpoint === current.endpoint ? 'on' : 'off';
 }
 
-async function currentSubscription(): Promise<PushSubscription | null> {
+export async function currentSubscription(): Promise<PushSubscription | null> {
   const registration = await navigator.serviceWorker.getRegistration();
   return registration ? registration.pushManager.getSubscription() : null;
 }

@@ -111,3 +111,17 @@ export const measureResponses = {
   },
   put: (response: MeasureResponse) => run('measure_responses', 'readwrite', (s) => s.put(response)).then(() => undefined),
 };
+
+/** Deletes the whole database (everything the young person has on this
+ * device). The next use opens a fresh, empty one. */
+export async function deleteEverything(): Promise<void> {
+  const db = await opening?.catch(() => undefined);
+  db?.close();
+  opening = undefined;
+  await new Promise<void>((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(DB_NAME);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+    request.onblocked = () => resolve();
+  });
+}

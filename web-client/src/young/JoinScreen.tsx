@@ -1,11 +1,11 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 
 import { ApiError, OfflineError } from '../api/client';
 import type { Session } from '../api/types';
 import type { AgeBand, ValidationError } from '../core';
+import { t } from '../i18n';
+import { AGE_BANDS, profile } from './device';
 import { api, markConnected, saveSession } from './session';
-
-const AGE_BANDS: AgeBand[] = ['10-12', '13-15', '16-18'];
 
 /** Connect to a worker with the code they gave you. No email, no real name. */
 export function JoinScreen({ onJoined, onCancel }: { onJoined: () => void; onCancel: () => void }) {
@@ -15,6 +15,9 @@ export function JoinScreen({ onJoined, onCancel }: { onJoined: () => void; onCan
   const [errors, setErrors] = useState<ValidationError[]>([]);
   const [problem, setProblem] = useState('');
   const [busy, setBusy] = useState(false);
+
+  // The age band given on first run, if any; it can still be changed here.
+  useEffect(() => void profile.ageBand().then((band) => band && setAgeBand((picked) => picked || band)), []);
 
   const join = async (event: Event) => {
     event.preventDefault();
@@ -91,10 +94,7 @@ export function JoinScreen({ onJoined, onCancel }: { onJoined: () => void; onCan
             One thing is different: if you answer “a little” or “yes” to the question about hurting yourself, your worker
             is told what you answered, so they can help. They don’t see your note or anything else unless you share it.
           </li>
-          <li>
-            Your worker keeps what you tell them private, except if they are worried that you or someone else is not
-            safe. Then they must tell someone who can help keep you safe. They will usually talk to you about it first.
-          </li>
+          <li>{t.account.limits}</li>
           <li>You can see who has looked at your things, and stop sharing, whenever you like.</li>
         </ul>
       </section>

@@ -2,7 +2,10 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 
 import { ApiError, OfflineError } from '../api/client';
 import type { ConsentState } from '../api/types';
-import { scopeOptions, type ConsentScope } from '../core';
+import { scopeOptions, type CheckIn, type ConsentScope } from '../core';
+import { t } from '../i18n';
+import { checkIns } from '../store/db';
+import { SharePreview } from './SharePreview';
 import { scopeTitle } from './scopes';
 import { markAllUnsent } from './sync';
 import { api, loadGrants, saveConsents } from './session';
@@ -17,6 +20,9 @@ export function SharingScreen({ onChanged, onDone }: { onChanged: () => void; on
   const [consents, setConsents] = useState<ConsentState[]>([]);
   const [includePast, setIncludePast] = useState(false);
   const [problem, setProblem] = useState('');
+  const [latest, setLatest] = useState<CheckIn | undefined>();
+
+  useEffect(() => void checkIns.all().then((rows) => setLatest(rows[0]?.checkIn)), []);
 
   useEffect(() => {
     // What this phone last heard, so the switches are right even offline;
@@ -89,16 +95,14 @@ export function SharingScreen({ onChanged, onDone }: { onChanged: () => void; on
               </button>
             </div>
             <p class="hint">{option.explanation}</p>
+            <SharePreview scope={option.scope} latest={latest} />
           </div>
         );
       })}
-      <div class="card">
-        <h2>Keeping you safe</h2>
-        <p>
-          What you share is private between you and your worker. But if your worker thinks you or someone else is not
-          safe, they must tell someone who can help. They will try to talk to you about it first.
-        </p>
-      </div>
+      <section class="card" aria-labelledby="limits-title" data-testid="limits">
+        <h2 id="limits-title">{t.account.limitsTitle}</h2>
+        <p>{t.account.limits}</p>
+      </section>
       {problem && (
         <p class="alert" role="alert">
           {problem}

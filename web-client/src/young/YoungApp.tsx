@@ -24,6 +24,11 @@ import { WheelScreen } from './WheelScreen';
 import { NotificationSettings } from '../ui/NotificationSettings';
 import { keepPushFresh, RESUBSCRIBED_MESSAGE } from '../push/subscribe';
 import { describe, syncNow, when as sentWhen, type SyncStatus } from './sync';
+import { useGate } from './app-lock';
+import { LockScreen } from './LockScreen';
+import { MyDataScreen } from './MyDataScreen';
+import { WelcomeScreen } from './WelcomeScreen';
+import { WhoLookedScreen } from './WhoLookedScreen';
 
 type Screen =
   | 'home'
@@ -40,7 +45,9 @@ type Screen =
   | 'learned'
   | 'progress'
   | 'goals'
-  | 'wheel';
+  | 'wheel'
+  | 'my-data'
+  | 'who-looked';
 
 /** Screens a link (a tapped notification) can open directly. */
 function screenFromHash(hash: string): Screen | undefined {
@@ -53,6 +60,8 @@ function screenFromHash(hash: string): Screen | undefined {
   if (hash.startsWith('#/progress')) return 'progress';
   if (hash.startsWith('#/goals')) return 'goals';
   if (hash.startsWith('#/wheel')) return 'wheel';
+  if (hash.startsWith('#/my-data')) return 'my-data';
+  if (hash.startsWith('#/privacy')) return 'who-looked';
   return undefined;
 }
 
@@ -62,6 +71,7 @@ const SOON_MS = 5_000;
 
 /** The young person's app: works without an account; connecting is optional. */
 export function YoungApp() {
+  const [gate, setGate] = useGate();
   const [screen, setScreen] = useState<Screen>(screenFromHash(location.hash) ?? 'home');
   const [connected, setConnected] = useState(false);
   const [recent, setRecent] = useState<StoredCheckIn[]>([]);
@@ -151,6 +161,37 @@ export function YoungApp() {
         </GetHelpButton>
       </header>
       <main>
+        {gate === 'welcome' && <WelcomeScreen onDone={() => setGate('open')} />}
+        {gate === 'locked' && <LockScreen onUnlocked={() => setGate('open')} />}
+        {gate === 'open' && <Screens {...{ screen, go, setScreen, setSaved, setLatest, latest, sync, refresh, connected, recent, grants, status, saved, newMessages }} />}
+      </main>
+    </>
+  );
+}
+
+interface ScreensProps {
+  screen: Screen;
+  go: (next: Screen) => void;
+  setScreen: (next: Screen) => void;
+  setSaved: (saved: boolean) => void;
+  setLatest: (checkIn: CheckIn) => void;
+  latest: CheckIn | undefined;
+  sync: () => Promise<void>;
+  refresh: () => Promise<void>;
+  connected: boolean;
+  recent: StoredCheckIn[];
+  grants: ConsentGrant[];
+  status: SyncStatus;
+  saved: boolean;
+  newMessages: number;
+}
+
+/** The screen the young person is on, once past the welcome and the lock. */
+function Screens(props: ScreensProps) {
+  const { screen, go, setScreen, setSaved, setLatest, latest, sync, refresh, connected, recent, grants, status, saved, newMessages } =
+    props;
+  return (
+      <>
         {screen === 'check-in' && (
           <CheckInScreen
             onSaved={(checkIn, needsHelp) => {
@@ -209,6 +250,8 @@ export function YoungApp() {
             onCancel={() => go('progress')}
           />
         )}
+        {screen === 'my-data' && <MyDataScreen connected={connected} onWhoLooked={() => go('who-looked')} onDone={() => go('home')} />}
+        {screen === 'who-looked' && <WhoLookedScreen onDone={() => go('my-data')} />}
         {screen === 'home' && (
           <Home
             connected={connected}
@@ -225,12 +268,12 @@ export function YoungApp() {
             onParents={() => go('parents')}
             onSafetyPlan={() => go('safety-plan')}
             onProgress={() => go('progress')}
+            onMyData={() => go('my-data')}
             newMessages={newMessages}
             onSync={() => void sync()}
           />
         )}
-      </main>
-    </>
+      </>
   );
 }
 
@@ -272,6 +315,7 @@ interface HomeProps {
   onParents: () => void;
   onSafetyPlan: () => void;
   onProgress: () => void;
+  onMyData: () => void;
   newMessages: number;
   onSync: () => void;
 }
@@ -382,6 +426,14 @@ function Home(props: HomeProps) {
         <p class="hint">A daily reminder to check in, if you want one, and when to keep quiet.</p>
         <button type="button" class="secondary" onClick={onSettings}>
           Reminders and notifications
+        </button>
+      </section>
+
+      <section class="card">
+        <h2>{t.account.myData.title}</h2>
+        <p class="hint">{t.account.home}</p>
+        <button type="button" class="secondary" onClick={props.onMyData}>
+          {t.account.myData.title}
         </button>
       </section>
 

@@ -2,6 +2,7 @@
  * English, the first catalogue. One module per part of the app, so each
  * screen's words sit together and a translator can work part by part.
  */
+import { account } from './account';
 import { alerts } from './alerts';
 import { common } from './common';
 import { messages } from './messages';
@@ -36,4 +37,5 @@ export const en = {
   outcomes,
   signposts,
   progress,
+  account,
 };
