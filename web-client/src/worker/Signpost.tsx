@@ -28,7 +28,8 @@ export function Signpost({ youngPersonId, name }: { youngPersonId: string; name:
       .call<{ services: DirectoryEntry[] }>('GET', `/directory${query}`)
       .then((list) => {
         setServices(list.services);
-        setServiceId(list.services[0]?.id ?? '');
+        // Keep the chosen service when the new list still has it.
+        setServiceId((chosen) => (list.services.some((s) => s.id === chosen) ? chosen : (list.services[0]?.id ?? '')));
       })
       .catch(() => setMessage(words.loadFailed));
   }, [need]);

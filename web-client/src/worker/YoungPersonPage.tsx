@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api/client';
 import type { CaseloadEntry, WorkerCheckIn } from '../api/types';
 import { contextOptions } from '../core';
-import { dateTime, t } from '../i18n';
+import { dateTime, locale, t } from '../i18n';
 import { moodFace, moodWord } from '../young/moods';
 import { api, problemWords } from './api';
 import { Encourage } from './Encourage';
@@ -99,7 +99,7 @@ function CheckIns({ person }: { person: CaseloadEntry }) {
                       : t.worker.common.notShared}
                   </td>
                   <td>{c.contexts ? c.contexts.map(contextLabel).join(', ') : t.worker.common.notShared}</td>
-                  <td>{c.sleep ? words.sleepLine((c.sleep.minutes / 60).toFixed(1), c.sleep.quality) : t.worker.common.notShared}</td>
+                  <td>{c.sleep ? words.sleepLine(new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(c.sleep.minutes / 60), c.sleep.quality) : t.worker.common.notShared}</td>
                 </tr>
               ))}
             </tbody>

@@ -12,6 +12,7 @@ import {
   type CheckIn,
   type ValidationError,
 } from '../core';
+import { locale, t } from '../i18n';
 import { checkIns } from '../store/db';
 import { INTENSITIES, MOODS } from './moods';
 import { loadSession } from './session';
@@ -20,17 +21,9 @@ import { loadSession } from './session';
  * screen has drawn. */
 export const CHECK_IN_USABLE = 'lantern:check-in-usable';
 
-const SLEEP_QUALITIES = [
-  { value: 'badly', word: 'Badly' },
-  { value: 'okay', word: 'Okay' },
-  { value: 'well', word: 'Well' },
-] as const;
+const SLEEP_QUALITIES = (['badly', 'okay', 'well'] as const).map((value) => ({ value, word: t.checkIn.sleep[value] }));
 
-const SELF_HARM_ANSWERS = [
-  { value: 'no', word: 'No' },
-  { value: 'a_little', word: 'A little' },
-  { value: 'yes', word: 'Yes' },
-] as const;
+const SELF_HARM_ANSWERS = (['no', 'a_little', 'yes'] as const).map((value) => ({ value, word: t.checkIn.answers[value] }));
 
 interface Props {
   /** `needsHelp` when what they told us (the question or their note) brings help first. */
@@ -95,10 +88,10 @@ export function CheckInScreen({ onSaved, onCancel }: Props) {
 
   return (
     <form class="stack" onSubmit={save} noValidate>
-      <h1>How are you feeling?</h1>
+      <h1>{t.checkIn.title}</h1>
 
       <fieldset class="field moods">
-        <legend>Pick the face that fits best</legend>
+        <legend>{t.checkIn.pickFace}</legend>
         <div class="row mood-row">
           {MOODS.map((m) => (
             <button
@@ -119,7 +112,7 @@ export function CheckInScreen({ onSaved, onCancel }: Props) {
       </fieldset>
 
       <fieldset class="field">
-        <legend>Which feelings are there? Pick as many as you like.</legend>
+        <legend>{t.checkIn.whichFeelings}</legend>
         <div class="row">
           {feelings.map((f) => (
             <button
@@ -136,7 +129,7 @@ export function CheckInScreen({ onSaved, onCancel }: Props) {
         {[...picked].map(([feeling, intensity]) => {
           const label = feelings.find((f) => f.feeling === feeling)?.label ?? feeling;
           return (
-            <div class="intensity row" role="group" aria-label={`How ${label.toLowerCase()}?`} key={feeling}>
+            <div class="intensity row" role="group" aria-label={t.checkIn.howStrong(label.toLocaleLowerCase(locale))} key={feeling}>
               <span>{label}:</span>
               {INTENSITIES.map((i) => (
                 <button
@@ -156,7 +149,7 @@ export function CheckInScreen({ onSaved, onCancel }: Props) {
       </fieldset>
 
       <fieldset class="field">
-        <legend>What’s it about? (optional)</legend>
+        <legend>{t.checkIn.about}</legend>
         <div class="row">
           {contexts.map((c) => {
             const on = about.includes(c.context);
@@ -177,10 +170,10 @@ export function CheckInScreen({ onSaved, onCancel }: Props) {
       </fieldset>
 
       <details class="field">
-        <summary>More, if you want (optional)</summary>
+        <summary>{t.checkIn.more}</summary>
         <div class="stack more">
           <fieldset>
-            <legend>How did you sleep last night?</legend>
+            <legend>{t.checkIn.sleepQuestion}</legend>
             <div class="row">
               {SLEEP_QUALITIES.map((q) => (
                 <button
@@ -195,7 +188,7 @@ export function CheckInScreen({ onSaved, onCancel }: Props) {
               ))}
             </div>
             <label for="sleep-hours" class="hint-label">
-              About how many hours?
+              {t.checkIn.sleepHours}
             </label>
             <input
               id="sleep-hours"
@@ -226,8 +219,7 @@ export function CheckInScreen({ onSaved, onCancel }: Props) {
             </div>
             {connected && (
               <p class="hint" data-testid="answer-tells-worker">
-                You’re connected, so if you answer “a little” or “yes”, your worker is told what you answered, so they can
-                help.
+                {t.checkIn.answerTellsWorker}
               </p>
             )}
           </fieldset>
@@ -235,17 +227,17 @@ export function CheckInScreen({ onSaved, onCancel }: Props) {
       </details>
 
       <div class="field">
-        <label for="note">A note, if you like (optional)</label>
+        <label for="note">{t.checkIn.note}</label>
         <textarea id="note" rows={3} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
         <p class={`hint ${noteLength > limits.note_max_chars ? 'field-error' : ''}`} aria-live="polite">
-          {noteLength} / {limits.note_max_chars} characters. Your note stays on this phone unless you share notes.
+          {t.checkIn.noteCount(noteLength, limits.note_max_chars)}
         </p>
         <FieldErrors errors={errorFor('note')} />
       </div>
 
       {errors.length > 0 && (
         <div class="alert" role="alert">
-          <p>Nearly there! Please fix:</p>
+          <p>{t.checkIn.fix}</p>
           <ul>
             {errors.map((e) => (
               <li key={e.field + e.code}>{e.message}</li>
@@ -255,9 +247,9 @@ export function CheckInScreen({ onSaved, onCancel }: Props) {
       )}
 
       <div class="row">
-        <button type="submit">Save check-in</button>
+        <button type="submit">{t.checkIn.save}</button>
         <button type="button" class="secondary" onClick={onCancel}>
-          Not now
+          {t.checkIn.notNow}
         </button>
       </div>
     </form>

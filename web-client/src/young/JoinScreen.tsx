@@ -36,10 +36,10 @@ export function JoinScreen({ onJoined, onCancel }: { onJoined: () => void; onCan
     } catch (error) {
       if (error instanceof ApiError && error.problem.errors) setErrors(error.problem.errors);
       else if (error instanceof ApiError && error.code === 'invalid_invite')
-        setProblem('That code doesn’t work. It may be typed wrong, used already or too old. Check it with your worker.');
-      else if (error instanceof ApiError) setProblem('Something went wrong. Please try again.');
-      else if (error instanceof OfflineError) setProblem('You need the internet to connect. Try again when you have signal.');
-      else setProblem('Something went wrong. Please try again.');
+        setProblem(t.join.badCode);
+      else if (error instanceof ApiError) setProblem(t.join.failed);
+      else if (error instanceof OfflineError) setProblem(t.join.offline);
+      else setProblem(t.join.failed);
     } finally {
       setBusy(false);
     }
@@ -48,24 +48,21 @@ export function JoinScreen({ onJoined, onCancel }: { onJoined: () => void; onCan
 
   return (
     <form class="stack" onSubmit={join} noValidate>
-      <h1>Connect with your worker</h1>
-      <p>
-        Your worker gave you a code. Connecting lets you choose things to share with them. Nothing is shared until you
-        say so.
-      </p>
+      <h1>{t.join.title}</h1>
+      <p>{t.join.intro}</p>
       <div class="field">
-        <label for="code">Your code</label>
+        <label for="code">{t.join.code}</label>
         <input id="code" autocomplete="off" autocapitalize="characters" value={code} onInput={(e) => setCode(e.currentTarget.value)} />
-        <p class="hint">It looks like ABCD-EFGH.</p>
+        <p class="hint">{t.join.codeHint}</p>
       </div>
       <div class="field">
-        <label for="name">What should Lantern call you?</label>
+        <label for="name">{t.join.name}</label>
         <input id="name" autocomplete="nickname" value={name} onInput={(e) => setName(e.currentTarget.value)} />
-        <p class="hint">A name you like. It doesn’t have to be your real name.</p>
+        <p class="hint">{t.join.nameHint}</p>
         {errorFor('display_name') && <p class="field-error">{errorFor('display_name')}</p>}
       </div>
       <fieldset class="field">
-        <legend>How old are you?</legend>
+        <legend>{t.join.age}</legend>
         <div class="row">
           {AGE_BANDS.map((band) => (
             <button
@@ -87,23 +84,20 @@ export function JoinScreen({ onJoined, onCancel }: { onJoined: () => void; onCan
         </p>
       )}
       <section class="card" aria-labelledby="before-you-connect" data-testid="before-you-connect">
-        <h2 id="before-you-connect">Before you connect</h2>
+        <h2 id="before-you-connect">{t.join.beforeTitle}</h2>
         <ul>
-          <li>Your worker sees only what you choose to share. You can change that at any time.</li>
-          <li>
-            One thing is different: if you answer “a little” or “yes” to the question about hurting yourself, your worker
-            is told what you answered, so they can help. They don’t see your note or anything else unless you share it.
-          </li>
+          <li>{t.join.onlyShared}</li>
+          <li>{t.join.answersGo}</li>
           <li>{t.account.limits}</li>
-          <li>You can see who has looked at your things, and stop sharing, whenever you like.</li>
+          <li>{t.join.whoLooked}</li>
         </ul>
       </section>
       <div class="row">
         <button type="submit" disabled={busy}>
-          Connect
+          {t.join.connect}
         </button>
         <button type="button" class="secondary" onClick={onCancel}>
-          Not now
+          {t.join.notNow}
         </button>
       </div>
     </form>

@@ -7,7 +7,7 @@ import { CheckInScreen } from './CheckInScreen';
 import { IdeasScreen } from './IdeasScreen';
 import { LearnedScreen } from './LearnedScreen';
 import { ToolboxScreen } from './ToolboxScreen';
-import { t } from '../i18n';
+import { dateTime, list, plural, t } from '../i18n';
 import { JoinScreen } from './JoinScreen';
 import { moodFace, moodWord } from './moods';
 import { scopeTitle } from './scopes';
@@ -281,20 +281,17 @@ function Screens(props: ScreensProps) {
 function HelpFirst({ onDone }: { onDone: () => void }) {
   return (
     <section class="stack" aria-labelledby="help-first-title">
-      <h1 id="help-first-title">Thank you for telling us</h1>
-      <p>
-        That took courage. Thoughts like these can feel really heavy, and you don’t have to carry them on your own.
-        Talking to someone can help, right now.
-      </p>
+      <h1 id="help-first-title">{t.home.helpFirst.title}</h1>
+      <p>{t.home.helpFirst.body}</p>
       <div class="card">
-        <h2>Someone you trust</h2>
-        <p>Could you tell a parent, carer, teacher or your worker how you feel? You could show them this screen.</p>
+        <h2>{t.home.helpFirst.trustTitle}</h2>
+        <p>{t.home.helpFirst.trust}</p>
       </div>
       <CrisisContacts />
       <PlanSummary />
-      <p>Your check-in is saved.</p>
+      <p>{t.home.helpFirst.saved}</p>
       <button type="button" class="secondary" onClick={onDone}>
-        Back to home
+        {t.common.backHome}
       </button>
     </section>
   );
@@ -328,14 +325,14 @@ function Home(props: HomeProps) {
     <div class="stack">
       {saved && (
         <p class="status ok" role="status">
-          Saved. Well done for checking in.
+          {t.home.saved}
         </p>
       )}
       <section class="card stack">
-        <h1>Hi! How are things?</h1>
-        <p>Check in with how you feel. It only takes a moment, and it stays on this phone.</p>
+        <h1>{t.home.greeting}</h1>
+        <p>{t.home.checkInHint}</p>
         <button type="button" onClick={onCheckIn}>
-          Check in
+          {t.home.checkIn}
         </button>
       </section>
 
@@ -356,12 +353,12 @@ function Home(props: HomeProps) {
       </section>
 
       <section class="card">
-        <h2>Sharing</h2>
+        <h2>{t.home.sharing}</h2>
         {connected && (
           <p data-testid="sharing-summary">
             {grants.length === 0
-              ? 'You aren’t sharing anything with your worker.'
-              : `You share with your worker: ${grants.map((g) => scopeTitle(g.scope)).join(', ')}.`}
+              ? t.home.sharingNothing
+              : t.home.sharingList(list(grants.map((g) => scopeTitle(g.scope))))}
           </p>
         )}
         <p class={`status ${shown.tone}`} data-testid="sync-status" aria-live="polite">
@@ -371,17 +368,17 @@ function Home(props: HomeProps) {
           {connected ? (
             <>
               <button type="button" class="secondary" onClick={onSharing}>
-                What I share
+                {t.home.whatIShare}
               </button>
               {canSend && (
                 <button type="button" class="secondary" onClick={onSync}>
-                  Send now
+                  {t.home.sendNow}
                 </button>
               )}
             </>
           ) : (
             <button type="button" class="secondary" onClick={onJoin}>
-              I have a code from my worker
+              {t.home.haveCode}
             </button>
           )}
         </div>
@@ -389,26 +386,22 @@ function Home(props: HomeProps) {
 
       {connected && (
         <section class="card">
-          <h2>Messages</h2>
+          <h2>{t.home.messages}</h2>
           <p class="hint" data-testid="new-messages">
-            {props.newMessages === 0
-              ? 'Messages from your worker show here.'
-              : props.newMessages === 1
-                ? 'You have a new message from your worker.'
-                : `You have ${props.newMessages} new messages from your worker.`}
+            {props.newMessages === 0 ? t.home.messagesNone : plural(props.newMessages, t.home.messagesNew)}
           </p>
           <button type="button" class="secondary" onClick={props.onMessages}>
-            Messages
+            {t.home.messages}
           </button>
         </section>
       )}
 
       {connected && (
         <section class="card">
-          <h2>My parent or carer</h2>
-          <p class="hint">Link a parent or carer so they get tips on supporting you. They never see your check-ins.</p>
+          <h2>{t.home.parent}</h2>
+          <p class="hint">{t.home.parentHint}</p>
           <button type="button" class="secondary" onClick={props.onParents}>
-            My parent or carer
+            {t.home.parent}
           </button>
         </section>
       )}
@@ -422,10 +415,10 @@ function Home(props: HomeProps) {
       </section>
 
       <section class="card">
-        <h2>Reminders and notifications</h2>
-        <p class="hint">A daily reminder to check in, if you want one, and when to keep quiet.</p>
+        <h2>{t.home.reminders}</h2>
+        <p class="hint">{t.home.remindersHint}</p>
         <button type="button" class="secondary" onClick={onSettings}>
-          Reminders and notifications
+          {t.home.reminders}
         </button>
       </section>
 
@@ -438,19 +431,19 @@ function Home(props: HomeProps) {
       </section>
 
       <section class="card">
-        <h2>My check-ins</h2>
+        <h2>{t.home.myCheckIns}</h2>
         {recent.length === 0 ? (
-          <p class="hint">Nothing yet. Your check-ins will show here.</p>
+          <p class="hint">{t.home.noCheckIns}</p>
         ) : (
           <ul class="check-ins">
             {recent.slice(0, 10).map((row) => (
               <li key={row.id}>
                 <span aria-hidden="true">{moodFace(row.checkIn.mood)}</span> {moodWord(row.checkIn.mood)} ·{' '}
-                {when(row.checkIn.recorded_at)}
-                {row.syncedAt && <span class="hint"> · sent {sentWhen(row.syncedAt)}</span>}
+                {dateTime(row.checkIn.recorded_at)}
+                {row.syncedAt && <span class="hint">{t.home.sent(sentWhen(row.syncedAt))}</span>}
                 {row.workerTold && (
                   <p class="hint" data-testid="worker-told">
-                    Your worker has been told what you answered about hurting yourself, so they can help.
+                    {t.home.workerTold}
                   </p>
                 )}
               </li>
@@ -462,27 +455,17 @@ function Home(props: HomeProps) {
   );
 }
 
-function when(recordedAt: string): string {
-  return new Date(recordedAt).toLocaleString('en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-}
-
 /** What may buzz on this phone, and when to keep quiet. */
 function SettingsScreen(props: { connected: boolean; onLearned: () => void; onDone: () => void }) {
   const { connected, onDone } = props;
   return (
     <section class="stack" aria-labelledby="settings-title">
-      <h1 id="settings-title">Reminders and notifications</h1>
+      <h1 id="settings-title">{t.home.reminders}</h1>
       <Reminder />
       {connected ? (
         <NotificationSettings api={api} />
       ) : (
-        <p>When you connect with your worker, their messages can reach you here.</p>
+        <p>{t.home.connectForMessages}</p>
       )}
       <section class="card">
         <h2>{t.toolbox.learnedTitle}</h2>
@@ -492,7 +475,7 @@ function SettingsScreen(props: { connected: boolean; onLearned: () => void; onDo
         </button>
       </section>
       <button type="button" class="secondary" onClick={onDone}>
-        Back to home
+        {t.common.backHome}
       </button>
     </section>
   );

@@ -1,22 +1,17 @@
-// The five moods, in kind words a ten-year-old knows.
-export const MOODS = [
-  { value: 1, face: '😢', word: 'Awful' },
-  { value: 2, face: '😟', word: 'Not good' },
-  { value: 3, face: '😐', word: 'Okay' },
-  { value: 4, face: '🙂', word: 'Good' },
-  { value: 5, face: '😄', word: 'Great' },
-] as const;
+// The five moods and three strengths: a face or number here, the words in
+// the catalogue (t.checkIn), kind words a ten-year-old knows.
+import { t } from '../i18n';
+
+const FACES = ['😢', '😟', '😐', '🙂', '😄'] as const;
+
+export const MOODS = FACES.map((face, i) => ({ value: i + 1, face, word: t.checkIn.moods[i + 1] }));
 
 export function moodWord(mood: number): string {
-  return MOODS.find((m) => m.value === mood)?.word ?? '';
+  return t.checkIn.moods[mood] ?? '';
 }
 
 export function moodFace(mood: number): string {
-  return MOODS.find((m) => m.value === mood)?.face ?? '';
+  return FACES[mood - 1] ?? '';
 }
 
-export const INTENSITIES = [
-  { value: 1, word: 'a little' },
-  { value: 2, word: 'quite' },
-  { value: 3, word: 'very' },
-] as const;
+export const INTENSITIES = [1, 2, 3].map((value) => ({ value, word: t.checkIn.intensities[value] }));

@@ -4,7 +4,10 @@
  */
 import { account } from './account';
 import { alerts } from './alerts';
+import { checkIn } from './checkIn';
 import { common } from './common';
+import { home } from './home';
+import { join } from './join';
 import { messages } from './messages';
 import { notifications } from './notifications';
 import { outcomes } from './outcomes';
@@ -38,4 +41,7 @@ export const en = {
   signposts,
   progress,
   account,
+  checkIn,
+  join,
+  home,
 };

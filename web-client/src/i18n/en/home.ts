@@ -1,0 +1,33 @@
+/** The young person's home screen, settings and the help-first screen. */
+export const home = {
+  saved: 'Saved. Well done for checking in.',
+  greeting: 'Hi! How are things?',
+  checkInHint: 'Check in with how you feel. It only takes a moment, and it stays on this phone.',
+  checkIn: 'Check in',
+  sharing: 'Sharing',
+  sharingNothing: 'You aren’t sharing anything with your worker.',
+  sharingList: (scopes: string) => `You share with your worker: ${scopes}.`,
+  whatIShare: 'What I share',
+  sendNow: 'Send now',
+  haveCode: 'I have a code from my worker',
+  messages: 'Messages',
+  messagesNone: 'Messages from your worker show here.',
+  /** Forms for `plural()`. */
+  messagesNew: { one: 'You have a new message from your worker.', other: 'You have {n} new messages from your worker.' },
+  parent: 'My parent or carer',
+  parentHint: 'Link a parent or carer so they get tips on supporting you. They never see your check-ins.',
+  reminders: 'Reminders and notifications',
+  remindersHint: 'A daily reminder to check in, if you want one, and when to keep quiet.',
+  myCheckIns: 'My check-ins',
+  noCheckIns: 'Nothing yet. Your check-ins will show here.',
+  sent: (when: string) => ` · sent ${when}`,
+  workerTold: 'Your worker has been told what you answered about hurting yourself, so they can help.',
+  connectForMessages: 'When you connect with your worker, their messages can reach you here.',
+  helpFirst: {
+    title: 'Thank you for telling us',
+    body: 'That took courage. Thoughts like these can feel really heavy, and you don’t have to carry them on your own. Talking to someone can help, right now.',
+    trustTitle: 'Someone you trust',
+    trust: 'Could you tell a parent, carer, teacher or your worker how you feel? You could show them this screen.',
+    saved: 'Your check-in is saved.',
+  },
+};
