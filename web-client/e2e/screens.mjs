@@ -34,6 +34,7 @@ export async function expectAccessible(page, screen) {
 
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 800 };
+const MAX_HEIGHT = 2100;
 
 /** Checks the screen's accessibility, then saves it at both sizes as
  * `<name>-phone.jpg` and `<name>-desktop.jpg`; the page keeps its own size. */
@@ -45,7 +46,17 @@ export async function capture(page, name) {
     ['desktop', DESKTOP],
   ]) {
     await page.setViewportSize(size);
-    await page.screenshot({ path: join(shots, `${name}-${label}.jpg`), type: 'jpeg', quality: 75, fullPage: true });
+    // CSS pixels, at most about two and a half screens: enough to see the
+    // screen, small enough to keep in the repository.
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.screenshot({
+      path: join(shots, `${name}-${label}.jpg`),
+      type: 'jpeg',
+      quality: 60,
+      scale: 'css',
+      fullPage: true,
+      clip: { x: 0, y: 0, width: size.width, height: Math.min(height, MAX_HEIGHT) },
+    });
   }
   if (own) await page.setViewportSize(own);
 }
