@@ -2,6 +2,7 @@ import { render, type ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
 import { loadCore } from './core';
+import { t } from './i18n';
 import { registerServiceWorker } from './push/subscribe';
 import './ui/tokens.css';
 import { StartUp } from './ui/StartUp';
@@ -25,7 +26,7 @@ function Later({ load }: { load: () => Promise<ComponentType> }) {
   if (Face) return <Face />;
   return (
     <main class="stack">
-      <p role="status">{failed ? 'This page could not load. Please check your connection and reload.' : 'Loading…'}</p>
+      <p role="status">{failed ? t.help.pageFailed : t.help.loading}</p>
     </main>
   );
 }

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 
 import { crisisContacts } from '../core';
+import { t } from '../i18n';
 
 /** "Get help now": on every screen, before anything else, and offline.
  * `children` (the young person's safety plan) follow the crisis contacts. */
@@ -10,7 +11,7 @@ export function GetHelpButton({ children }: { children?: ComponentChildren }) {
   return (
     <>
       <button class="help" type="button" onClick={() => setOpen(true)} aria-haspopup="dialog">
-        Get help now
+        {t.help.button}
       </button>
       {open && <GetHelpPanel onClose={() => setOpen(false)}>{children}</GetHelpPanel>}
     </>
@@ -29,12 +30,12 @@ function GetHelpPanel({ onClose, children }: { onClose: () => void; children?: C
   }, []);
   return (
     <dialog ref={dialog} class="panel stack" aria-labelledby="help-title" onClose={onClose}>
-      <h2 id="help-title">Help right now</h2>
-      <p>You don’t have to cope with this on your own. These people are kind and they want to help.</p>
+      <h2 id="help-title">{t.help.title}</h2>
+      <p>{t.help.intro}</p>
       <CrisisContacts />
       {children}
       <button type="button" class="secondary" onClick={() => dialog.current?.close()} autoFocus>
-        Close
+        {t.help.close}
       </button>
     </dialog>
   );
@@ -60,10 +61,7 @@ export function CrisisContacts() {
           </div>
         </div>
       ))}
-      <p class="hint">
-        If someone’s life is in danger, these services may share what you tell them with people who can keep you
-        safe.
-      </p>
+      <p class="hint">{t.help.mayShare}</p>
     </>
   );
 }

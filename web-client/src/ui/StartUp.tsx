@@ -1,4 +1,5 @@
 import { FALLBACK_CONTACTS } from '../young/crisis-contacts';
+import { t } from '../i18n';
 
 interface Props {
   core: 'loading' | 'failed' | 'ready';
@@ -19,17 +20,17 @@ export function StartUp({ core, helpOpen, onHelp }: Props) {
           <img src="/icon.svg" alt="" width="28" height="28" /> Lantern
         </span>
         <button class="help" type="button" aria-expanded={open} onClick={() => onHelp(!open)}>
-          Get help now
+          {t.help.button}
         </button>
       </header>
       <main class="stack" aria-busy={core === 'loading'}>
         {core === 'failed' && (
           <>
-            <h1>Lantern could not start</h1>
-            <p>Please reload the page. If you need help right now:</p>
+            <h1>{t.help.couldNotStart}</h1>
+            <p>{t.help.reload}</p>
           </>
         )}
-        {core === 'loading' && <p role="status">Getting Lantern ready…</p>}
+        {core === 'loading' && <p role="status">{t.help.gettingReady}</p>}
         {open && (
           <section class="card stack" aria-label="Help right now">
             {FALLBACK_CONTACTS.map((c) => (
@@ -44,7 +45,7 @@ export function StartUp({ core, helpOpen, onHelp }: Props) {
         )}
         {core === 'ready' && (
           <button type="button" class="secondary" onClick={() => onHelp(false)}>
-            Go on to Lantern
+            {t.help.goOn}
           </button>
         )}
       </main>

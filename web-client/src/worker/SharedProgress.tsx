@@ -22,7 +22,7 @@ export function SharedProgress({ api, youngPersonId }: { api: Api; youngPersonId
     api
       .call<Shared>('GET', `/young-people/${encodeURIComponent(youngPersonId)}/progress?weeks=${range}`)
       .then(setShared)
-      .catch((error: unknown) => setProblem(error instanceof Error ? error.message : 'Cannot load progress.'));
+      .catch((error: unknown) => setProblem(error instanceof Error ? error.message : t.progress.loadFailed));
   }, [api, youngPersonId, range]);
 
   if (problem) {

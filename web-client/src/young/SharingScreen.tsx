@@ -40,7 +40,7 @@ export function SharingScreen({ onChanged, onDone }: { onChanged: () => void; on
         setConsents(list.consents);
         await saveConsents(list.consents);
       })
-      .catch(() => setProblem('You need the internet to change what you share.'));
+      .catch(() => setProblem(t.sharing.needInternet));
   }, []);
 
   const set = async (scope: ConsentScope, granted: boolean) => {
@@ -56,25 +56,23 @@ export function SharingScreen({ onChanged, onDone }: { onChanged: () => void; on
       await markAllUnsent();
       onChanged();
     } catch (error) {
-      if (error instanceof OfflineError) setProblem('You need the internet to change what you share.');
+      if (error instanceof OfflineError) setProblem(t.sharing.needInternet);
       else if (error instanceof ApiError) setProblem(error.message);
-      else setProblem('Something went wrong. Please try again.');
+      else setProblem(t.sharing.failed);
     }
   };
 
   return (
     <section class="stack">
-      <h1>What you share</h1>
-      <p>You choose what your worker sees. You can change your mind at any time, and they stop seeing it straight away.</p>
+      <h1>{t.sharing.title}</h1>
+      <p>{t.sharing.intro}</p>
       <fieldset class="field">
-        <legend>When you turn something on, share…</legend>
+        <legend>{t.sharing.whenOn}</legend>
         <label class="choice">
-          <input type="radio" name="past" checked={!includePast} onChange={() => setIncludePast(false)} /> only what I
-          add from now on
+          <input type="radio" name="past" checked={!includePast} onChange={() => setIncludePast(false)} /> {t.sharing.fromNow}
         </label>
         <label class="choice">
-          <input type="radio" name="past" checked={includePast} onChange={() => setIncludePast(true)} /> what I added
-          before too
+          <input type="radio" name="past" checked={includePast} onChange={() => setIncludePast(true)} /> {t.sharing.before}
         </label>
       </fieldset>
       {options.map((option) => {
@@ -91,7 +89,7 @@ export function SharingScreen({ onChanged, onDone }: { onChanged: () => void; on
                 class={on ? 'picked' : 'secondary'}
                 onClick={() => set(option.scope, !on)}
               >
-                {on ? 'Shared' : 'Not shared'}
+                {on ? t.sharing.shared : t.sharing.notShared}
               </button>
             </div>
             <p class="hint">{option.explanation}</p>
@@ -109,7 +107,7 @@ export function SharingScreen({ onChanged, onDone }: { onChanged: () => void; on
         </p>
       )}
       <button type="button" onClick={onDone}>
-        Done
+        {t.sharing.done}
       </button>
     </section>
   );

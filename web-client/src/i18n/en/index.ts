@@ -6,6 +6,7 @@ import { account } from './account';
 import { alerts } from './alerts';
 import { checkIn } from './checkIn';
 import { common } from './common';
+import { help } from './help';
 import { home } from './home';
 import { join } from './join';
 import { messages } from './messages';
@@ -16,6 +17,7 @@ import { parents } from './parents';
 import { progress } from './progress';
 import { reminders } from './reminders';
 import { safetyPlan } from './safety-plan';
+import { sharing } from './sharing';
 import { signposts } from './signposts';
 import { sync } from './sync';
 import { toolbox } from './toolbox';
@@ -44,4 +46,6 @@ export const en = {
   checkIn,
   join,
   home,
+  help,
+  sharing,
 };

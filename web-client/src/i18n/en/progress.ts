@@ -1,6 +1,7 @@
 /** My progress, goals and the wheel: for the young person and, with the
  * same words where they fit, on the worker's page. */
 export const progress = {
+  loadFailed: 'Cannot load progress.',
   title: 'My progress',
   homeHint: 'How your moods have been, what helps you, your goals and your wheel.',
   notShared: 'Not shared',
