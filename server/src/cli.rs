@@ -263,6 +263,16 @@ fn demo(settings: &Settings) -> anyhow::Result<()> {
         seed::DEMO_DUTY_PASSWORD
     );
     println!(
+        "Group worker sign-in: {} / {}",
+        seed::DEMO_GROUP_WORKER_EMAIL,
+        seed::DEMO_GROUP_WORKER_PASSWORD
+    );
+    println!(
+        "Service lead sign-in: {} / {}",
+        seed::DEMO_LEAD_EMAIL,
+        seed::DEMO_LEAD_PASSWORD
+    );
+    println!(
         "Parent sign-in (at /#/parent): {} / {}",
         seed::DEMO_PARENT_EMAIL,
         seed::DEMO_PARENT_PASSWORD

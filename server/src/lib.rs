@@ -15,6 +15,7 @@ pub mod notify;
 pub mod outcome;
 pub mod parents;
 pub mod rate_limit;
+pub mod reports;
 pub mod routes;
 pub mod seed;
 pub mod startup;

@@ -25,6 +25,21 @@ pub struct Term {
 }
 
 impl Term {
+    /// The term's first and last days, as reports count them: spring from
+    /// 1 January to 14 April (Easter moves; this is near enough for a
+    /// before-and-after), summer from 15 April to 31 July, autumn from
+    /// 1 September to 31 December.
+    pub fn dates(self) -> (chrono::NaiveDate, chrono::NaiveDate) {
+        let year = i32::from(self.year);
+        let day =
+            |month, day| chrono::NaiveDate::from_ymd_opt(year, month, day).unwrap_or_default();
+        match self.season {
+            0 => (day(1, 1), day(4, 14)),
+            1 => (day(4, 15), day(7, 31)),
+            _ => (day(9, 1), day(12, 31)),
+        }
+    }
+
     pub fn parse(text: &str) -> Option<Term> {
         let (year, season) = text.split_once('-')?;
         if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {

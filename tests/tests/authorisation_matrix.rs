@@ -216,6 +216,7 @@ fn matrix() -> BTreeMap<&'static str, Entry> {
     const YP: &[&str] = &["young_person"];
     const WORKER: &[&str] = &["worker"];
     const ADMIN: &[&str] = &["admin"];
+    const LEAD: &[&str] = &["service_lead"];
     const PARENT: &[&str] = &["parent"];
     const ANYONE: &[&str] = &["anyone"];
     const SIGNED_IN: &[&str] = &["signed_in"];
@@ -449,7 +450,9 @@ fn matrix() -> BTreeMap<&'static str, Entry> {
             YoungPerson(no_body),
         ),
         ("get /me/outcome-records", YP, Own(no_body)),
-        ("get /directory", SIGNED_IN, Own(no_body)),
+        // Anyone: national services without a sign-in; service_records.rs
+        // tests that only a signed-in caller sees their service's own.
+        ("get /directory", ANYONE, Public),
         (
             "post /admin/directory",
             ADMIN,
@@ -477,6 +480,46 @@ fn matrix() -> BTreeMap<&'static str, Entry> {
             }),
         ),
         ("get /me/signposts", YP, Own(no_body)),
+        // Without months an allowed lead is told to give them (422):
+        // reports.rs tests the figures and what they hide.
+        ("get /reports/outcomes", LEAD, Own(no_body)),
+        ("get /reports/outcomes.csv", LEAD, Own(no_body)),
+        ("get /reports/filters", LEAD, Own(no_body)),
+        // Groups are the worker's own: groups.rs tests assigned members,
+        // the limits and what the page shows; here a group that is not
+        // there is 404 for an allowed worker.
+        (
+            "post /groups",
+            WORKER,
+            Own(|| Some(json!({"name": "Group", "starts_on": "2026-09-07", "weeks": 12}))),
+        ),
+        ("get /groups", WORKER, Own(no_body)),
+        ("get /groups/{id}", WORKER, OwnMissing(no_body)),
+        (
+            "patch /groups/{id}",
+            WORKER,
+            OwnMissing(|| Some(json!({"finished": true}))),
+        ),
+        (
+            "put /groups/{id}/members/{young_person}",
+            WORKER,
+            OwnMissing(no_body),
+        ),
+        (
+            "delete /groups/{id}/members/{young_person}",
+            WORKER,
+            OwnMissing(no_body),
+        ),
+        (
+            "post /groups/{id}/sessions",
+            WORKER,
+            OwnMissing(|| Some(json!({"held_on": "2026-09-07"}))),
+        ),
+        (
+            "put /groups/{id}/sessions/{session}/attendance",
+            WORKER,
+            OwnMissing(|| Some(json!({"present": []}))),
+        ),
     ];
     entries
         .into_iter()

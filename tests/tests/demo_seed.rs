@@ -12,13 +12,17 @@ use lantern_core::disclosure::{Disclosure, Told};
 use lantern_server::db::ids::ServiceId;
 use lantern_server::db::{service_settings, services, users};
 use lantern_server::seed::{
-    DEMO_DUTY_EMAIL, DEMO_ESCALATION_MINUTES, DEMO_PARENT_EMAIL, DEMO_PARENT_PASSWORD,
-    DEMO_SERVICE, DEMO_WORKER_EMAIL, DEMO_WORKER_PASSWORD, seed_demo,
+    DEMO_DUTY_EMAIL, DEMO_ESCALATION_MINUTES, DEMO_GROUP_WORKER_EMAIL, DEMO_GROUP_WORKER_PASSWORD,
+    DEMO_LEAD_EMAIL, DEMO_LEAD_PASSWORD, DEMO_PARENT_EMAIL, DEMO_PARENT_PASSWORD, DEMO_SERVICE,
+    DEMO_WORKER_EMAIL, DEMO_WORKER_PASSWORD, seed_demo,
 };
 use lantern_tests::{Session, StatusCode, TestApp, on_both_backends};
 use serde_json::{Value, json};
 
-on_both_backends!(the_demo_is_seeded_once_and_explorable);
+on_both_backends!(
+    the_demo_is_seeded_once_and_explorable,
+    the_demo_lead_sees_a_report_with_numbers_and_groups_to_choose
+);
 
 async fn the_demo_is_seeded_once_and_explorable(app: TestApp) {
     {
@@ -200,4 +204,92 @@ async fn the_demo_is_seeded_once_and_explorable(app: TestApp) {
         .get_json("/api/v1/parent/tip-preferences", &parent)
         .await;
     assert!(preferences["next_at"].is_string(), "{preferences}");
+}
+
+/// The demo's group worker has a cohort of twenty in two school groups,
+/// and its lead sees a report with real numbers: enough young people share
+/// each thing that the small-number rule leaves the figures shown.
+async fn the_demo_lead_sees_a_report_with_numbers_and_groups_to_choose(app: TestApp) {
+    use diesel::prelude::*;
+    use lantern_server::db::schema::{group_attendance, group_members, support_groups};
+    {
+        let mut conn = app.pool.get().unwrap();
+        assert!(seed_demo(&mut conn).unwrap());
+        assert!(!seed_demo(&mut conn).unwrap(), "second run changes nothing");
+    }
+    let sign_in = |email: &str, password: &str| {
+        let login = json!({"email": email, "password": password});
+        let app = &app;
+        async move {
+            let response = app.post_json("/api/v1/auth/login", None, &login).await;
+            assert_eq!(response.status(), StatusCode::OK);
+            Session::from_json(&response.json().await.unwrap())
+        }
+    };
+    let groups_worker = sign_in(DEMO_GROUP_WORKER_EMAIL, DEMO_GROUP_WORKER_PASSWORD).await;
+    let caseload = app.get_json("/api/v1/caseload", &groups_worker).await;
+    assert_eq!(caseload["young_people"].as_array().unwrap().len(), 20);
+
+    let mut conn = app.pool.get().unwrap();
+    let sizes: Vec<i64> = support_groups::table
+        .order(support_groups::name.asc())
+        .select(support_groups::id)
+        .load::<String>(&mut conn)
+        .unwrap()
+        .iter()
+        .map(|group| {
+            group_members::table
+                .filter(group_members::group_id.eq(group))
+                .count()
+                .get_result(&mut conn)
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(
+        sizes,
+        [8, 11],
+        "Calm Club, then Year 8 Resilience; at most 16"
+    );
+    let taken: i64 = group_attendance::table
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    assert!(taken >= 8 * 4, "attendance taken each session: {taken}");
+    drop(conn);
+
+    let lead = sign_in(DEMO_LEAD_EMAIL, DEMO_LEAD_PASSWORD).await;
+    let today = chrono::Utc::now().date_naive();
+    let from = (today - chrono::Duration::days(120)).format("%Y-%m");
+    let to = today.format("%Y-%m");
+    let report = app
+        .get_json(
+            &format!("/api/v1/reports/outcomes?from={from}&to={to}"),
+            &lead,
+        )
+        .await;
+    let table = |id: &str| {
+        report["tables"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["id"] == id)
+            .unwrap()["rows"]
+            .clone()
+    };
+    assert!(table("activity")[0][1].as_i64().unwrap() >= 16, "{report}");
+    for row in table("wheel").as_array().unwrap() {
+        assert!(row[4].is_number(), "wheel change shown: {row}");
+    }
+    assert!(table("goals")[0][2].is_number(), "goal change shown");
+    assert!(table("alerts")[3][1].is_number(), "median time shown");
+    assert!(
+        table("school")[0][2].is_number(),
+        "attendance before support shown"
+    );
+    assert!(
+        table("school")[1][2].is_number(),
+        "attendance during support shown"
+    );
+    let filters = app.get_json("/api/v1/reports/filters", &lead).await;
+    assert_eq!(filters["schools"].as_array().unwrap().len(), 2);
 }

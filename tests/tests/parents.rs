@@ -40,6 +40,7 @@ on_both_backends!(
     let_my_parent_know_is_rate_limited_and_bad_input_sends_nothing,
     the_export_covers_links_preferences_and_tips,
     erasing_a_young_person_or_a_parent_leaves_nothing_of_theirs,
+    what_a_young_person_asked_to_pass_on_expires_with_their_shared_data,
 );
 
 const PARENT_PASSWORD: &str = "a long parent password";
@@ -1131,4 +1132,46 @@ async fn erasing_a_young_person_or_a_parent_leaves_nothing_of_theirs(app: TestAp
         .get("/api/v1/parent/tips", Some(&parent.access_token))
         .await;
     assert_problem(response, StatusCode::UNAUTHORIZED, "unauthenticated").await;
+}
+
+/// The retention job deletes the server's copies of what an inactive young
+/// person shared; a "let my parent know" message is one of them.
+async fn what_a_young_person_asked_to_pass_on_expires_with_their_shared_data(app: TestApp) {
+    use chrono::Months;
+    use lantern_server::jobs::expire_inactive::expire_inactive;
+    let (_, _, young_person) = app.worker_with_young_person().await;
+    let grants = grants_from(&app.set_consent(&young_person, "mood", true, true).await);
+    app.sync(&young_person, &batch_for(&[check_in(2, 0, None)], &grants))
+        .await;
+    join_parent(&app, &young_person, "mum@example.org", "Mum").await;
+    let response = app
+        .post_json(
+            "/api/v1/me/parent-nudges",
+            Some(&young_person.access_token),
+            &json!({"message": "A rough week at school.", "topic": "anxiety"}),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let nudges = |conn: &mut AnyConnection| -> i64 {
+        diesel::sql_query(format!(
+            "SELECT count(*) AS n FROM parent_nudges WHERE young_person_id = '{}'",
+            young_person.user_id
+        ))
+        .get_result::<Count>(conn)
+        .unwrap()
+        .n
+    };
+    let mut conn = app.pool.get().unwrap();
+    let now = Utc::now().naive_utc();
+    assert_eq!(expire_inactive(&mut conn, now).unwrap(), 0, "active: kept");
+    assert_eq!(nudges(&mut conn), 1);
+
+    let in_three_years = now.checked_add_months(Months::new(36)).unwrap();
+    assert_eq!(expire_inactive(&mut conn, in_three_years).unwrap(), 1);
+    assert_eq!(nudges(&mut conn), 0, "the message went with the rest");
+    drop(conn);
+    let mine = app
+        .get_json("/api/v1/me/parent-nudges", &young_person)
+        .await;
+    assert_eq!(mine["nudges"], json!([]));
 }

@@ -162,6 +162,32 @@ fn check_schema(conn: &mut AnyConnection) {
         .limit(0)
         .load(conn)
         .unwrap();
+    check_group_schema(conn);
+}
+
+/// The group tables: the row types, and the two tables without one.
+fn check_group_schema(conn: &mut AnyConnection) {
+    use lantern_server::db::groups::{GroupRow, SessionRow};
+    support_groups::table
+        .select(GroupRow::as_select())
+        .limit(0)
+        .load(conn)
+        .unwrap();
+    group_sessions::table
+        .select(SessionRow::as_select())
+        .limit(0)
+        .load(conn)
+        .unwrap();
+    group_members::table
+        .select(group_members::all_columns)
+        .limit(0)
+        .load::<(String, String, NaiveDateTime, Option<NaiveDateTime>)>(conn)
+        .unwrap();
+    group_attendance::table
+        .select(group_attendance::all_columns)
+        .limit(0)
+        .load::<(String, String, bool, String, NaiveDateTime)>(conn)
+        .unwrap();
 }
 
 #[derive(QueryableByName)]
@@ -191,7 +217,7 @@ async fn every_table_and_column_in_schema_rs_exists_with_its_type(app: TestApp) 
 
 async fn down_migrations_undo_up_migrations(app: TestApp) {
     let mut conn = app.pool.get().unwrap();
-    assert_eq!(user_tables(&mut conn), 33);
+    assert_eq!(user_tables(&mut conn), 37);
     revert_all_migrations(&mut conn).unwrap();
     assert_eq!(user_tables(&mut conn), 0, "down.sql left tables behind");
     run_migrations(&mut conn).unwrap();

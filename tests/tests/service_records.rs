@@ -317,6 +317,17 @@ async fn the_directory_is_filtered_by_need_and_age_and_cached_by_version(app: Te
     );
     assert_eq!(all.len(), 6, "five national services and the service's own");
 
+    // Without a sign-in (a young person with no account): national only.
+    let response = app.get("/api/v1/directory", None).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let anonymous: Value = response.json().await.unwrap();
+    let listed: Vec<&Value> = anonymous["services"].as_array().unwrap().iter().collect();
+    assert_eq!(listed.len(), 5, "the five national services");
+    assert!(listed.iter().all(|s| s["national"] == true));
+    // A sign-in that is sent must be good: not quietly answered with less.
+    let response = app.get("/api/v1/directory", Some("not-a-token")).await;
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+
     let grief = names(&app, &young_person, "?need=bereavement&age=12").await;
     assert!(grief.contains(&"Grief Group".to_owned()));
     assert!(
@@ -421,7 +432,7 @@ async fn a_csv_import_keeps_good_rows_and_names_bad_ones_by_line(app: TestApp) {
         .post(app.url("/api/v1/admin/directory/import"))
         .bearer_auth(&admin.access_token)
         .header("content-type", "text/csv")
-        .body(file)
+        .body(file.clone())
         .send()
         .await
         .unwrap();
@@ -467,6 +478,36 @@ async fn a_csv_import_keeps_good_rows_and_names_bad_ones_by_line(app: TestApp) {
         .unwrap();
     assert_eq!(club["description"], "Games, food and a break.\nEvery week.");
     assert_eq!(club["needs"], json!(["young_carers", "family"]));
+
+    // The same file again, with one row changed: no copies, the change kept.
+    let again = file.replace("Thursdays 5pm to 7pm", "Fridays 4pm to 6pm");
+    let response = app
+        .client
+        .post(app.url("/api/v1/admin/directory/import"))
+        .bearer_auth(&admin.access_token)
+        .header("content-type", "text/csv")
+        .body(again)
+        .send()
+        .await
+        .unwrap();
+    let outcome: Value = response.json().await.unwrap();
+    assert_eq!(
+        (&outcome["added"], &outcome["updated"]),
+        (&json!(0), &json!(2))
+    );
+    let after = names(&app, &young_person, "").await;
+    assert_eq!(after.len(), listed.len(), "no copies");
+    let directory = app
+        .get_json("/api/v1/directory?need=young_carers", &young_person)
+        .await;
+    let clubs: Vec<&Value> = directory["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["name"] == "Young Carers Club")
+        .collect();
+    assert_eq!(clubs.len(), 1);
+    assert_eq!(clubs[0]["hours"], "Fridays 4pm to 6pm");
     assert_eq!(club["national"], false);
 
     // A file with another header is refused whole.

@@ -154,12 +154,17 @@ pub fn find(conn: &mut AnyConnection, id: &str) -> QueryResult<Option<DirectoryR
 }
 
 /// National entries and the service's own, national first, then by name.
-pub fn visible_to(conn: &mut AnyConnection, service: &ServiceId) -> QueryResult<Vec<DirectoryRow>> {
+pub fn visible_to(
+    conn: &mut AnyConnection,
+    service: Option<&ServiceId>,
+) -> QueryResult<Vec<DirectoryRow>> {
+    // No service (someone not signed in): the national services only.
+    let own = service.map_or("", ServiceId::as_str);
     directory_services::table
         .filter(
             directory_services::service_id
                 .is_null()
-                .or(directory_services::service_id.eq(service.as_str())),
+                .or(directory_services::service_id.eq(own)),
         )
         .order((
             directory_services::service_id.is_not_null(),
@@ -200,4 +205,27 @@ pub fn set_source(conn: &mut AnyConnection, id: &str, source: Option<&str>) -> Q
         .set(directory_services::source.eq(source))
         .execute(conn)
         .map(drop)
+}
+
+/// The id of the service's own entry with this name in this area (letter
+/// case aside), so importing the same file again updates rather than adds.
+pub fn find_own_named(
+    conn: &mut AnyConnection,
+    service: &ServiceId,
+    name: &str,
+    area: &str,
+) -> QueryResult<Option<String>> {
+    let own: Vec<(String, String, String)> = directory_services::table
+        .filter(directory_services::service_id.eq(service.as_str()))
+        .select((
+            directory_services::id,
+            directory_services::name,
+            directory_services::area,
+        ))
+        .load(conn)?;
+    let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
+    Ok(own
+        .into_iter()
+        .find(|(_, own_name, own_area)| same(own_name, name) && same(own_area, area))
+        .map(|(id, _, _)| id))
 }

@@ -48,6 +48,7 @@ pub fn erase_young_person(
     super::signposts::delete_for_young_person(conn, young_person)?;
     forget_notifications(conn, young_person)?;
     super::outcome_records::delete_for(conn, young_person)?;
+    super::groups::forget(conn, young_person)?;
     forget_parent_links(conn, young_person)?;
     diesel::delete(thrive_groupings::table.filter(thrive_groupings::young_person_id.eq(id)))
         .execute(conn)?;

@@ -10,6 +10,7 @@ pub mod directory_services;
 pub mod encouragement_templates;
 pub mod encouragements;
 pub mod erasure;
+pub mod groups;
 pub mod ids;
 pub mod invites;
 pub mod notification_settings;

@@ -7,7 +7,9 @@ use diesel::prelude::*;
 
 use super::AnyConnection;
 use super::ids::UserId;
-use super::schema::{check_ins, refresh_tokens, shared_records};
+use super::schema::{
+    check_ins, parent_nudges, parent_tip_deliveries, refresh_tokens, shared_records,
+};
 
 /// Young people whose newest shared record arrived before `cutoff`, with
 /// when it arrived.
@@ -47,8 +49,9 @@ pub fn last_sign_in(
         .first(conn)
 }
 
-/// Deletes the server's copies of everything a young person shared;
-/// returns how many records went.
+/// Deletes the server's copies of everything a young person shared,
+/// including what they asked to be passed to their parents; returns how
+/// many records went.
 pub fn delete_shared_data(conn: &mut AnyConnection, young_person: &UserId) -> QueryResult<usize> {
     let check_ins = diesel::delete(
         check_ins::table.filter(check_ins::young_person_id.eq(young_person.as_str())),
@@ -58,5 +61,19 @@ pub fn delete_shared_data(conn: &mut AnyConnection, young_person: &UserId) -> Qu
         shared_records::table.filter(shared_records::young_person_id.eq(young_person.as_str())),
     )
     .execute(conn)?;
-    Ok(check_ins + records)
+    // The tips their parents got stay theirs; only the young person's
+    // words and the link to them go.
+    let their_nudges = parent_nudges::table
+        .filter(parent_nudges::young_person_id.eq(young_person.as_str()))
+        .select(parent_nudges::id.nullable());
+    diesel::update(
+        parent_tip_deliveries::table.filter(parent_tip_deliveries::nudge_id.eq_any(their_nudges)),
+    )
+    .set(parent_tip_deliveries::nudge_id.eq(None::<String>))
+    .execute(conn)?;
+    let nudges = diesel::delete(
+        parent_nudges::table.filter(parent_nudges::young_person_id.eq(young_person.as_str())),
+    )
+    .execute(conn)?;
+    Ok(check_ins + records + nudges)
 }

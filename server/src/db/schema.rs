@@ -413,6 +413,49 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    support_groups (id) {
+        id -> Text,
+        service_id -> Text,
+        name -> Text,
+        school -> Nullable<Text>,
+        worker_id -> Text,
+        starts_on -> Text,
+        weeks -> Integer,
+        created_at -> Timestamp,
+        closed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    group_members (group_id, young_person_id) {
+        group_id -> Text,
+        young_person_id -> Text,
+        joined_at -> Timestamp,
+        left_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    group_sessions (id) {
+        id -> Text,
+        group_id -> Text,
+        number -> Integer,
+        held_on -> Text,
+        topic -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    group_attendance (session_id, young_person_id) {
+        session_id -> Text,
+        young_person_id -> Text,
+        present -> Bool,
+        recorded_by -> Text,
+        recorded_at -> Timestamp,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     services,
     users,
@@ -447,4 +490,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     outcome_records,
     directory_services,
     signposts,
+    support_groups,
+    group_members,
+    group_sessions,
+    group_attendance,
 );

@@ -10,6 +10,7 @@ mod consents;
 pub(crate) mod directory;
 mod encouragements;
 pub mod endpoint;
+mod groups;
 pub mod health;
 mod invites;
 mod join;
@@ -20,6 +21,7 @@ pub(crate) mod parents;
 mod push;
 mod relink_codes;
 pub mod reminders;
+mod reports;
 pub(crate) mod signposts;
 mod sync;
 mod totp;
@@ -54,6 +56,8 @@ pub fn endpoints() -> Vec<Endpoint> {
         caseload::endpoints(),
         young_people::endpoints(),
         directory::endpoints(),
+        reports::endpoints(),
+        groups::endpoints(),
         signposts::endpoints(),
         admin::endpoints(),
     ]

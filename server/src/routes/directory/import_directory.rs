@@ -16,13 +16,19 @@ const MAX_BYTES: usize = 256 * 1024;
 
 #[derive(Serialize)]
 struct Imported {
+    /// Good rows stored: `added` new, `updated` replacing an entry of the
+    /// same name and area.
     imported: usize,
+    added: usize,
+    updated: usize,
     rejected: Vec<Rejected>,
 }
 
 /// An admin adds services to their directory from a CSV file. Every row is
 /// checked on its own: the good ones are stored together, the bad ones are
-/// named by line with what is wrong. A wrong header refuses the file.
+/// named by line with what is wrong. A wrong header refuses the file. A row
+/// naming one of the service's own entries (same name and area) updates
+/// it, so importing a corrected file again adds no copies.
 pub async fn import_directory(
     pool: web::Data<DbPool>,
     caller: AuthUser,
@@ -39,22 +45,39 @@ pub async fn import_directory(
     let (good, rejected) =
         csv::read(&text).map_err(|error| ApiError::Validation(ValidationErrors(vec![error])))?;
     let imported = good.len();
-    with_conn(&pool, move |conn| {
+    let updated = with_conn(&pool, move |conn| {
         write(conn, |conn| {
             let now = Utc::now().naive_utc();
+            let mut updated = 0;
             for draft in &good {
-                directory_services::insert(
+                match directory_services::find_own_named(
                     conn,
-                    &new_row_id(),
-                    Some(&caller.service),
-                    draft,
-                    None,
-                    now,
-                )?;
+                    &caller.service,
+                    &draft.name,
+                    &draft.area,
+                )? {
+                    Some(id) => {
+                        directory_services::update(conn, &id, draft, now)?;
+                        updated += 1;
+                    }
+                    None => directory_services::insert(
+                        conn,
+                        &new_row_id(),
+                        Some(&caller.service),
+                        draft,
+                        None,
+                        now,
+                    )?,
+                }
             }
-            Ok::<_, ApiError>(())
+            Ok::<_, ApiError>(updated)
         })
     })
     .await?;
-    Ok(HttpResponse::Ok().json(Imported { imported, rejected }))
+    Ok(HttpResponse::Ok().json(Imported {
+        imported,
+        added: imported - updated,
+        updated,
+        rejected,
+    }))
 }

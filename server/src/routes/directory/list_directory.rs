@@ -1,5 +1,5 @@
 use actix_web::http::header;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -32,12 +32,11 @@ fn for_age(row: &DirectoryRow, age: Option<i32>) -> bool {
     age.is_none_or(|age| (row.min_age..=row.max_age).contains(&age))
 }
 
-/// The directory for the caller: national services and their service's
-/// own, filtered by need and age. A matching `If-None-Match` is answered
+/// The directory for the caller: national services and, when signed in,
+/// their service's own, filtered by need and age. A matching `If-None-Match` is answered
 /// 304 with no body, so the app's cached copy stays.
 pub async fn list_directory(
     pool: web::Data<DbPool>,
-    caller: AuthUser,
     query: web::Query<Filters>,
     request: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
@@ -65,8 +64,17 @@ pub async fn list_directory(
                 })
         })
         .transpose()?;
+    // Signed in: national services and the caller's service's own. Not
+    // signed in (a young person without an account): national ones only.
+    // A sign-in that is sent must be good, so an expired one is refreshed
+    // rather than quietly answered with less.
+    let service = if request.headers().contains_key(header::AUTHORIZATION) {
+        Some(AuthUser::extract(&request).await?.service)
+    } else {
+        None
+    };
     let rows = with_conn(&pool, move |conn| {
-        Ok(directory_services::visible_to(conn, &caller.service)?)
+        Ok(directory_services::visible_to(conn, service.as_ref())?)
     })
     .await?;
     let services: Vec<DirectoryView> = rows

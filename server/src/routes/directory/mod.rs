@@ -1,5 +1,6 @@
-//! The signposting directory: everyone signed in finds services by need
-//! and age (and caches the list for offline use); a service's admins add,
+//! The signposting directory: anyone finds national services by need and
+//! age, everyone signed in their service's own too (and the app caches the
+//! list for offline use); a service's admins add,
 //! change, remove and import their own. National services come from the
 //! shipped file and cannot be changed here.
 
@@ -29,7 +30,8 @@ pub fn endpoints() -> Vec<Endpoint> {
         Endpoint::get("/directory", "list_directory", || {
             web::get().to(list_directory::list_directory)
         })
-        .summary("Services that can help: national ones and the caller's service's own, with a version (also the ETag) to cache them offline.")
+        .summary("Services that can help: national ones, and the caller's service's own when signed in, with a version (also the ETag) to cache them offline.")
+        .anyone()
         .query(FILTERS),
         Endpoint::post("/admin/directory", "create_directory_service", || {
             web::post().to(create_directory_service::create_directory_service)

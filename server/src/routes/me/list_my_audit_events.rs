@@ -93,6 +93,11 @@ fn sentence(action: &str, allowed: bool, detail: Option<&str>) -> String {
             "Looked at what was written down about school.",
             "look at what was written down about school",
         ),
+        "read_group" => (
+            "Looked at your group's page: who came to sessions, and what you share.",
+            "look at your group's page",
+        ),
+        "add_to_group" => ("Added you to a group.", "add you to a group"),
         "signpost_service" => (
             "Sent you a place that could help.",
             "send you a place that could help",

@@ -5,7 +5,11 @@
 //! note, and a duty contact who is told when an alert waits too long;
 //! school outcome records for each young person, a drop-in of the
 //! service's own in the directory, and a service suggested to one young
-//! person. Running it again changes nothing.
+//! person; a second worker's two school groups with twenty more young
+//! people, and a service lead whose reports have real numbers
+//! (`cohort`). Running it again changes nothing.
+
+mod cohort;
 
 use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
 use lantern_core::checkin::{Context, SelfHarmAnswer, Sleep, SleepQuality};
@@ -45,6 +49,10 @@ pub const DEMO_DUTY_EMAIL: &str = "demo.duty@lantern.example";
 pub const DEMO_DUTY_PASSWORD: &str = "lantern-demo-duty";
 pub const DEMO_ESCALATION_MINUTES: i32 = 3 * 60;
 /// A parent linked to the first demo young person, with tips in their inbox.
+pub const DEMO_LEAD_EMAIL: &str = "demo.lead@lantern.example";
+pub const DEMO_LEAD_PASSWORD: &str = "lantern-demo-lead";
+pub const DEMO_GROUP_WORKER_EMAIL: &str = "demo.groups@lantern.example";
+pub const DEMO_GROUP_WORKER_PASSWORD: &str = "lantern-demo-groups";
 pub const DEMO_PARENT_EMAIL: &str = "demo.parent@lantern.example";
 pub const DEMO_PARENT_PASSWORD: &str = "lantern-demo-parent";
 
@@ -68,6 +76,8 @@ pub struct DemoAlert {
     days_ago: i64,
     /// The worker's note of what they did; `None` leaves the alert open.
     acknowledged: Option<&'static str>,
+    /// How long the alert waited for the worker.
+    minutes_to_acknowledge: i64,
 }
 
 const YOUNG_PEOPLE: [DemoYoungPerson; 4] = [
@@ -115,6 +125,7 @@ const YOUNG_PEOPLE: [DemoYoungPerson; 4] = [
             answer: SelfHarmAnswer::ALittle,
             days_ago: 0,
             acknowledged: None,
+            minutes_to_acknowledge: 0,
         }),
     },
     DemoYoungPerson {
@@ -160,6 +171,7 @@ const YOUNG_PEOPLE: [DemoYoungPerson; 4] = [
                 "Met Alex at school the next morning. We went through their safety plan \
                  together and, as Alex agreed, told their head of year.",
             ),
+            minutes_to_acknowledge: 16 * 60,
         }),
     },
 ];
@@ -190,6 +202,7 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<bool> {
             password: DEMO_DUTY_PASSWORD,
         },
     )?;
+    let staff = cohort::staff(conn, &service)?;
     // Hashed before the transaction: it is slow on purpose.
     let parent_hash = crate::auth::passwords::hash(DEMO_PARENT_PASSWORD)?;
     let now = Utc::now();
@@ -219,6 +232,7 @@ pub fn seed_demo(conn: &mut AnyConnection) -> anyhow::Result<bool> {
             seed_school(conn, &worker, young_person, index, now)?;
         }
         seed_drop_in(conn, &service, now)?;
+        cohort::seed(conn, &service, &staff, now)?;
         if let Some(first) = young_people.first() {
             seed_messages(conn, &service, &worker, first, now)?;
             seed_parent(conn, &service, first, &parent_hash, now)?;
@@ -597,7 +611,7 @@ fn seed_alert(
             .into_iter()
             .find(|row| row.disclosure_id == disclosure.id.as_str())
             .ok_or_else(|| anyhow::anyhow!("the demo alert was not raised"))?;
-        let acknowledged = at + Duration::hours(16);
+        let acknowledged = at + Duration::minutes(alert.minutes_to_acknowledge);
         alerts::acknowledge(conn, &raised.id, worker, note, acknowledged.naive_utc())?;
     }
     Ok(())
