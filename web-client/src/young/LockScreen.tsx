@@ -17,6 +17,15 @@ export function LockScreen({ onUnlocked }: { onUnlocked: () => void }) {
   const [forgot, setForgot] = useState(false);
   const waiting = Math.max(0, Math.ceil((waitUntil - now) / 1000));
 
+  // A reload must not reset the count or the wait.
+  useEffect(() => {
+    void profile.pinTries().then((tries) => {
+      wrong.current = Math.max(wrong.current, tries.wrong);
+      setWaitUntil((current) => Math.max(current, tries.waitUntil));
+      setNow(Date.now());
+    });
+  }, []);
+
   useEffect(() => {
     if (waiting === 0) return;
     const timer = window.setTimeout(() => setNow(Date.now()), 1000);
@@ -28,13 +37,16 @@ export function LockScreen({ onUnlocked }: { onUnlocked: () => void }) {
     if (waiting > 0) return;
     const stored = await profile.pin();
     if (!stored || (await verifyPin(pin, stored))) {
+      await profile.setPinTries(undefined);
       onUnlocked();
       return;
     }
     wrong.current += 1;
     const pause = waitAfter(wrong.current);
+    const until = Date.now() + pause * 1000;
+    await profile.setPinTries({ wrong: wrong.current, waitUntil: until });
     setPin('');
-    setWaitUntil(Date.now() + pause * 1000);
+    setWaitUntil(until);
     setNow(Date.now());
     setMessage(pause > 0 ? words.wait(pause) : words.wrong);
   };

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 
 import { ApiError, OfflineError } from '../api/client';
 import type { ConsentState } from '../api/types';
@@ -21,6 +21,9 @@ export function SharingScreen({ onChanged, onDone }: { onChanged: () => void; on
   const [includePast, setIncludePast] = useState(false);
   const [problem, setProblem] = useState('');
   const [latest, setLatest] = useState<CheckIn | undefined>();
+  // Set once a switch is tapped: the answer to a change is newer than the
+  // first read, so a slow first read must not flip a switch back.
+  const changed = useRef(false);
 
   useEffect(() => void checkIns.all().then((rows) => setLatest(rows[0]?.checkIn)), []);
 
@@ -37,6 +40,7 @@ export function SharingScreen({ onChanged, onDone }: { onChanged: () => void; on
     api
       .call<{ consents: ConsentState[] }>('GET', '/me/consents')
       .then(async (list) => {
+        if (changed.current) return;
         setConsents(list.consents);
         await saveConsents(list.consents);
       })
@@ -45,6 +49,7 @@ export function SharingScreen({ onChanged, onDone }: { onChanged: () => void; on
 
   const set = async (scope: ConsentScope, granted: boolean) => {
     setProblem('');
+    changed.current = true;
     try {
       const list = await api.call<{ consents: ConsentState[] }>('PUT', `/me/consents/${scope}`, {
         granted,

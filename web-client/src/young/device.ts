@@ -12,8 +12,16 @@ import type { PinHash } from './pin';
 const WELCOMED = 'welcomed';
 const AGE_BAND = 'age_band';
 const PIN = 'pin';
+const PIN_TRIES = 'pin_tries';
 /** Keys that are secrets, never put in an export. */
-const SECRET_KEYS = [PIN, 'session', 'reminder', 'push_subscription'];
+const SECRET_KEYS = [PIN, PIN_TRIES, 'session', 'reminder', 'push_subscription'];
+
+/** Wrong PIN tries since the last right one, and when the next may be made.
+ * Kept with the PIN so reloading the app does not reset the wait. */
+export interface PinTries {
+  wrong: number;
+  waitUntil: number;
+}
 
 export const AGE_BANDS: AgeBand[] = ['10-12', '13-15', '16-18'];
 
@@ -25,7 +33,12 @@ export const profile = {
   },
   ageBand: () => settings.get<AgeBand>(AGE_BAND),
   pin: () => settings.get<PinHash>(PIN),
-  setPin: (hash: PinHash | undefined) => settings.set(PIN, hash),
+  setPin: async (hash: PinHash | undefined) => {
+    await settings.set(PIN_TRIES, undefined);
+    await settings.set(PIN, hash);
+  },
+  pinTries: async (): Promise<PinTries> => (await settings.get<PinTries>(PIN_TRIES)) ?? { wrong: 0, waitUntil: 0 },
+  setPinTries: (tries: PinTries | undefined) => settings.set(PIN_TRIES, tries),
 };
 
 /** Everything on this device, as one JSON document, minus secrets. */
