@@ -126,4 +126,29 @@ describe('the API client', () => {
     await expect(new Api(memoryStore(session(1))).call('GET', '/me')).rejects.toMatchObject({ code: 'invalid_credentials' });
     expect(refreshes).toBe(0);
   });
+
+  it('revalidates a kept copy: 304 keeps it, a new version replaces it, the refreshed sign-in is sent again with it', async () => {
+    const current = '"v2"';
+    const seen: { auth?: string; ifNoneMatch?: string }[] = [];
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+      const headers = init.headers as Record<string, string>;
+      if (url === '/api/v1/auth/refresh') return json(session(2));
+      seen.push({ auth: headers.authorization, ifNoneMatch: headers['if-none-match'] });
+      if (headers.authorization && headers.authorization !== 'Bearer access-2') return problem(401, 'unauthenticated');
+      if (headers['if-none-match'] === current) return new Response(null, { status: 304 });
+      return json({ version: 'v2', services: [] });
+    });
+    const api = new Api(memoryStore(session(1)));
+    await expect(api.revalidate('/directory', 'v2', false)).resolves.toBeUndefined();
+    await expect(api.revalidate('/directory', 'v1', false)).resolves.toEqual({ version: 'v2', services: [] });
+    await expect(api.revalidate('/directory', undefined, false)).resolves.toEqual({ version: 'v2', services: [] });
+    await expect(api.revalidate('/directory', 'v2', true)).resolves.toBeUndefined();
+    expect(seen).toEqual([
+      { auth: undefined, ifNoneMatch: '"v2"' },
+      { auth: undefined, ifNoneMatch: '"v1"' },
+      { auth: undefined, ifNoneMatch: undefined },
+      { auth: 'Bearer access-1', ifNoneMatch: '"v2"' },
+      { auth: 'Bearer access-2', ifNoneMatch: '"v2"' },
+    ]);
+  });
 });

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { buildSyncBatch, loadCoreSync, safetyPlanSections, validateSafetyPlan, type ConsentGrant } from '../src/core';
-import { emptyPlan, filledSections, isContactSection, isEmpty, telHref, tidy } from '../src/young/plan';
+import { emptyPlan, filledSections, isContactSection, isEmpty, tidy } from '../src/young/plan';
 
 beforeAll(() => {
   const wasm = fileURLToPath(new URL('../src/core/pkg/lantern_core_bg.wasm', import.meta.url));
@@ -54,11 +54,6 @@ describe('the safety plan on the phone', () => {
     expect(filled.map((f) => f.section.key)).toEqual(['people_i_can_ask', 'reasons_to_keep_going']);
     expect(filled[0].contacts).toEqual([{ name: 'Mum' }]);
     expect(filled[1].lines).toEqual(['My dog']);
-  });
-
-  it('dials a number as written, without its spaces and brackets', () => {
-    expect(telHref('07700 900123')).toBe('tel:07700900123');
-    expect(telHref('+44 (0)7700-900123')).toBe('tel:+4407700900123');
   });
 
   it('goes in a sync batch only while the safety plan is shared; deleting always goes', () => {

@@ -93,14 +93,37 @@ export class Api {
   /** A request as the signed-in user. An expired access token is refreshed
    * once and the request sent again. */
   async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return parse<T>(await this.signedIn(method, path, body));
+  }
+
+  /** A GET as the signed-in user whose answer is text (a CSV file). */
+  async text(path: string): Promise<string> {
+    const response = await this.signedIn('GET', path, undefined);
+    if (!response.ok) return parse<string>(response);
+    return response.text();
+  }
+
+  /** A GET of something the caller keeps a copy of, named by the version
+   * the server gave it (its ETag): `undefined` when the server answers 304
+   * because that copy is still current. Signed in when `signedIn`. */
+  async revalidate<T>(path: string, version: string | undefined, signedIn: boolean): Promise<T | undefined> {
+    const headers: Record<string, string> = version ? { 'if-none-match': `"${version}"` } : {};
+    const response = signedIn
+      ? await this.signedIn('GET', path, undefined, headers)
+      : await send('GET', path, undefined, undefined, headers);
+    if (response.status === 304) return undefined;
+    return parse<T>(response);
+  }
+
+  private async signedIn(method: string, path: string, body: unknown, extra?: Record<string, string>): Promise<Response> {
     const session = await this.sessions.load();
     if (!session) throw new ApiError(401, notSignedIn);
-    const response = await send(method, path, body, session.access_token);
-    if (response.status !== 401) return parse<T>(response);
+    const response = await send(method, path, body, session.access_token, extra);
+    if (response.status !== 401) return response;
     const problem = await problemOf(response);
     if (problem.code !== 'unauthenticated') throw new ApiError(401, problem);
     const refreshed = await this.refreshOnce(session);
-    return parse<T>(await send(method, path, body, refreshed.access_token));
+    return send(method, path, body, refreshed.access_token, extra);
   }
 
   private refreshOnce(used: Session): Promise<Session> {

@@ -4,6 +4,7 @@ import { Api, ApiError, type SessionStore } from '../api/client';
 import type { Session } from '../api/types';
 import { day, t } from '../i18n';
 import { settings } from '../store/db';
+import { telLink } from '../ui/contact-links';
 import { NotificationSettings } from '../ui/NotificationSettings';
 import { keepPushFresh } from '../push/subscribe';
 import { TipPreferences } from './TipPreferences';
@@ -172,7 +173,7 @@ function SignedIn() {
                 <p>{item.tip.body}</p>
                 {item.tip.helplines.map((h) => (
                   <p class="hint" key={h.id}>
-                    {h.name}: <a href={`tel:${h.phone.replace(/\s/g, '')}`}>{h.phone}</a> ({h.hours})
+                    {h.name}: <a href={telLink(h.phone)}>{h.phone}</a> ({h.hours})
                   </p>
                 ))}
               </>
@@ -189,7 +190,7 @@ function SignedIn() {
           {tips.helplines.map((h) => (
             <p key={h.id}>
               <strong>{h.name}</strong> — {h.for_what}{' '}
-              <a class="button secondary small" href={`tel:${h.phone.replace(/\s/g, '')}`}>
+              <a class="button secondary small" href={telLink(h.phone)}>
                 {t.parentApp.call(h.phone)}
               </a>
               {h.how && <span class="hint"> {h.how}</span>} <span class="hint">({h.hours})</span>

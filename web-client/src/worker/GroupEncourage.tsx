@@ -13,13 +13,30 @@ export function GroupEncourage() {
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [done, setDone] = useState('');
   const [problem, setProblem] = useState('');
+  const [groups, setGroups] = useState<{ id: string; name: string }[]>([]);
 
   useEffect(() => {
     api
       .call<{ young_people: CaseloadEntry[] }>('GET', '/caseload')
       .then((list) => setPeople([...list.young_people].sort((a, b) => a.display_name.localeCompare(b.display_name))))
       .catch((error: unknown) => setProblem(problemWords(error)));
+    api
+      .call<{ groups: { id: string; name: string }[] }>('GET', '/groups')
+      .then((list) => setGroups(list.groups))
+      .catch(() => undefined);
   }, []);
+
+  /** Ticks everyone now in the group. */
+  const pickGroup = async (id: string) => {
+    if (!id) return;
+    try {
+      const page = await api.call<{ members: { id: string }[] }>('GET', `/groups/${id}`);
+      setChosen(new Set(page.members.map((m) => m.id)));
+      setDone('');
+    } catch (error) {
+      setProblem(problemWords(error));
+    }
+  };
 
   const toggle = (id: string, on: boolean) => {
     const next = new Set(chosen);
@@ -44,6 +61,19 @@ export function GroupEncourage() {
           setChosen(new Set());
         }}
       >
+        {groups.length > 0 && (
+          <div class="field">
+            <label for="encourage-group">{words.pickGroup}</label>
+            <select id="encourage-group" onChange={(e) => void pickGroup(e.currentTarget.value)}>
+              <option value="">{words.noGroup}</option>
+              {groups.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <fieldset>
           <legend>{words.who}</legend>
           <div class="pick-grid">

@@ -1,3 +1,4 @@
+import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
 import type { CaseloadEntry, Session } from '../api/types';
@@ -8,6 +9,7 @@ import { Alerts } from './Alerts';
 import { api, tabSessions } from './api';
 import { Caseload } from './Caseload';
 import { GroupEncourage } from './GroupEncourage';
+import { GroupPageView, Groups } from './Groups';
 import { Invite } from './Invite';
 import { Security } from './Security';
 import { SignIn } from './SignIn';
@@ -17,12 +19,24 @@ import './worker.css';
 
 const words = t.worker.common;
 
+// The lead's reports load only for a lead.
+const loadReports = () => import('../lead/Reports').then((face) => face.Reports);
+
+function LeadReports() {
+  const [Face, setFace] = useState<ComponentType | undefined>();
+  useEffect(() => {
+    void loadReports().then((face) => setFace(() => face));
+  }, []);
+  return Face ? <Face /> : <p role="status">{t.help.loading}</p>;
+}
+
 /** The worker's dashboard: sign-in (with two-step codes), caseload, a young
  * person's shared data, encouragement, invites. */
 export function WorkerApp() {
   const [session, setSession] = useState<Session | undefined>();
   const [loaded, setLoaded] = useState(false);
   const [selected, setSelected] = useState<CaseloadEntry | undefined>();
+  const [group, setGroup] = useState<string | undefined>();
   // Bumped when something changes the caseload's order or badges.
   const [changes, setChanges] = useState(0);
   const changed = () => setChanges((n) => n + 1);
@@ -35,6 +49,7 @@ export function WorkerApp() {
   }, []);
 
   const full = session && session.scope !== 'totp_enrolment';
+  const lead = session?.user.role === 'service_lead';
   useEffect(() => {
     // A browser whose push subscription changed tells the server again.
     if (full) void keepPushFresh(api).catch(() => undefined);
@@ -65,11 +80,14 @@ export function WorkerApp() {
       <main class="wide">
         {!session && <SignIn onSignedIn={setSession} />}
         {session && !full && <EnrolmentScreen session={session} onSession={setSession} />}
-        {full && !selected && (
+        {full && lead && <LeadReports />}
+        {full && !lead && group && <GroupPageView id={group} onBack={() => setGroup(undefined)} />}
+        {full && !lead && !group && !selected && (
           <div class="stack">
             <h1 class="visually-hidden">{words.dashboard}</h1>
             <Alerts api={api} onChanged={changed} />
             <Caseload onOpen={setSelected} reloadKey={changes} />
+            <Groups onOpen={setGroup} />
             <GroupEncourage />
             <Invite />
             <details class="card">
@@ -82,7 +100,7 @@ export function WorkerApp() {
             </details>
           </div>
         )}
-        {full && selected && <YoungPersonPage person={selected} onBack={() => setSelected(undefined)} onChanged={changed} />}
+        {full && !lead && !group && selected && <YoungPersonPage person={selected} onBack={() => setSelected(undefined)} onChanged={changed} />}
       </main>
     </>
   );

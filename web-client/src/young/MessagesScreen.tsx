@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 
 import { OfflineError } from '../api/client';
 import { day, t } from '../i18n';
+import { smsLink, telLink } from '../ui/contact-links';
 import { api } from './session';
 
 type ReplyKind = 'heart' | 'thumbs_up' | 'thanks' | 'smile';
@@ -156,15 +157,12 @@ function SignpostCard({ signpost }: { signpost: Signpost }) {
           <p class="hint">{service.hours}</p>
           <div class="row">
             {service.phone && (
-              <a class="button" href={`tel:${service.phone.replace(/\s/g, '')}`}>
+              <a class="button" href={telLink(service.phone)}>
                 {t.messages.call(service.phone)}
               </a>
             )}
             {service.text_number && (
-              <a
-                class="button"
-                href={`sms:${service.text_number.replace(/\s/g, '')}${service.text_keyword ? `?body=${encodeURIComponent(service.text_keyword)}` : ''}`}
-              >
+              <a class="button" href={smsLink(service.text_number, service.text_keyword)}>
                 {t.messages.text(service.text_number, service.text_keyword ?? undefined)}
               </a>
             )}

@@ -2,7 +2,8 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 
 import { safetyPlanSections, type SafetyPlan } from '../core';
 import { t } from '../i18n';
-import { filledSections, isEmpty, loadPlan, telHref } from './plan';
+import { smsLink, telLink } from '../ui/contact-links';
+import { filledSections, isEmpty, loadPlan } from './plan';
 
 const words = t.safetyPlan;
 
@@ -35,10 +36,10 @@ export function PlanSummary() {
                 {contact.phone && <span class="hint"> · {contact.phone}</span>}
                 {contact.phone && (
                   <span class="row">
-                    <a class="button small" href={telHref(contact.phone)}>
+                    <a class="button small" href={telLink(contact.phone)}>
                       {words.call(contact.name)}
                     </a>
-                    <a class="button secondary small" href={telHref(contact.phone).replace('tel:', 'sms:')}>
+                    <a class="button secondary small" href={smsLink(contact.phone)}>
                       {words.text(contact.name)}
                     </a>
                   </span>

@@ -27,6 +27,7 @@ import { describe, syncNow, when as sentWhen, type SyncStatus } from './sync';
 import { useGate } from './app-lock';
 import { LockScreen } from './LockScreen';
 import { MyDataScreen } from './MyDataScreen';
+import { FindSupportScreen } from './FindSupportScreen';
 import { WelcomeScreen } from './WelcomeScreen';
 import { WhoLookedScreen } from './WhoLookedScreen';
 
@@ -47,7 +48,8 @@ type Screen =
   | 'goals'
   | 'wheel'
   | 'my-data'
-  | 'who-looked';
+  | 'who-looked'
+  | 'find-support';
 
 /** Screens a link (a tapped notification) can open directly. */
 function screenFromHash(hash: string): Screen | undefined {
@@ -62,6 +64,7 @@ function screenFromHash(hash: string): Screen | undefined {
   if (hash.startsWith('#/wheel')) return 'wheel';
   if (hash.startsWith('#/my-data')) return 'my-data';
   if (hash.startsWith('#/privacy')) return 'who-looked';
+  if (hash.startsWith('#/find-support')) return 'find-support';
   return undefined;
 }
 
@@ -252,6 +255,7 @@ function Screens(props: ScreensProps) {
         )}
         {screen === 'my-data' && <MyDataScreen connected={connected} onWhoLooked={() => go('who-looked')} onDone={() => go('home')} />}
         {screen === 'who-looked' && <WhoLookedScreen onDone={() => go('my-data')} />}
+        {screen === 'find-support' && <FindSupportScreen onDone={() => go('home')} />}
         {screen === 'home' && (
           <Home
             connected={connected}
@@ -269,6 +273,7 @@ function Screens(props: ScreensProps) {
             onSafetyPlan={() => go('safety-plan')}
             onProgress={() => go('progress')}
             onMyData={() => go('my-data')}
+            onFindSupport={() => go('find-support')}
             newMessages={newMessages}
             onSync={() => void sync()}
           />
@@ -313,6 +318,7 @@ interface HomeProps {
   onSafetyPlan: () => void;
   onProgress: () => void;
   onMyData: () => void;
+  onFindSupport: () => void;
   newMessages: number;
   onSync: () => void;
 }
@@ -341,6 +347,14 @@ function Home(props: HomeProps) {
         <p class="hint">{t.toolbox.homeHint}</p>
         <button type="button" class="secondary" onClick={props.onToolbox}>
           {t.toolbox.open}
+        </button>
+      </section>
+
+      <section class="card">
+        <h2>{t.findSupport.title}</h2>
+        <p class="hint">{t.findSupport.homeHint}</p>
+        <button type="button" class="secondary" onClick={props.onFindSupport}>
+          {t.findSupport.open}
         </button>
       </section>
 

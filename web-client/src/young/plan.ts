@@ -132,12 +132,6 @@ export function filledSections(
     .filter(({ lines, contacts }) => lines.length + contacts.length > 0);
 }
 
-/** A number as a phone dials it: digits and a leading +. */
-export function telHref(phone: string): string {
-  const trimmed = phone.trim();
-  return `tel:${trimmed.startsWith('+') ? '+' : ''}${trimmed.replace(/\D/g, '')}`;
-}
-
 // ---- Sync: what the batch carries, and what the server confirmed ----
 
 /** The saved plan if the server has not stored this version yet. */

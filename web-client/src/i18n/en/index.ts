@@ -6,6 +6,8 @@ import { account } from './account';
 import { alerts } from './alerts';
 import { checkIn } from './checkIn';
 import { common } from './common';
+import { findSupport } from './findSupport';
+import { groups } from './groups';
 import { help } from './help';
 import { home } from './home';
 import { join } from './join';
@@ -16,6 +18,7 @@ import { parentApp } from './parentApp';
 import { parents } from './parents';
 import { progress } from './progress';
 import { reminders } from './reminders';
+import { reports } from './reports';
 import { safetyPlan } from './safety-plan';
 import { sharing } from './sharing';
 import { signposts } from './signposts';
@@ -48,4 +51,7 @@ export const en = {
   home,
   help,
   sharing,
+  reports,
+  groups,
+  findSupport,
 };

@@ -113,6 +113,8 @@ export const worker = {
     scheduled: (count: number) =>
       plural(count, { one: 'Scheduled for {n} young person.', other: 'Scheduled for {n} young people.' }),
     pickSomeone: 'Choose at least one young person.',
+    pickGroup: 'Everyone in a group',
+    noGroup: 'Choose a group (optional)',
   },
   message: {
     legend: 'Message',
