@@ -124,7 +124,7 @@ pub fn create_staff(conn: &mut AnyConnection, staff: NewStaff<'_>) -> Result<Use
         if users::find_by_email(conn, &email)?.is_some() {
             return Err(AdminError::EmailTaken);
         }
-        Ok(users::create(
+        users::create(
             conn,
             NewUser {
                 id: &new_row_id(),
@@ -136,7 +136,14 @@ pub fn create_staff(conn: &mut AnyConnection, staff: NewStaff<'_>) -> Result<Use
                 age_band: None,
                 created_at: Utc::now().naive_utc(),
             },
-        )?)
+        )
+        .map_err(|error| {
+            if users::email_was_taken(&error) {
+                AdminError::EmailTaken
+            } else {
+                error.into()
+            }
+        })
     })
 }
 

@@ -28,6 +28,7 @@ use serde_json::{Value, json};
 on_both_backends!(
     a_link_code_signs_a_parent_up_linked_to_the_young_person,
     link_codes_are_single_use_expire_and_bad_ones_create_nothing,
+    one_email_signing_up_several_times_at_once_makes_one_account,
     a_signed_in_parent_links_a_second_child_of_the_same_service_only,
     a_parent_cannot_read_anything_of_the_young_person,
     the_young_person_removes_a_link_and_the_parent_gets_nothing_more_from_them,
@@ -243,6 +244,37 @@ async fn link_codes_are_single_use_expire_and_bad_ones_create_nothing(app: TestA
     assert_eq!(parent_count(&app), 1, "only the one good sign-up");
     let listed = app.get_json("/api/v1/me/parents", &young_person).await;
     assert_eq!(listed["parents"].as_array().unwrap().len(), 1);
+}
+
+async fn one_email_signing_up_several_times_at_once_makes_one_account(app: TestApp) {
+    let (_, _, young_person) = app.worker_with_young_person().await;
+    let mut codes = Vec::new();
+    for _ in 0..4 {
+        codes.push(make_code(&app, &young_person).await);
+    }
+    let before = parent_count(&app);
+    // All four pass the "is this email free?" look-up together; the
+    // database's unique email decides, and the losers hear email_taken.
+    let email = "both.at.once@example.org";
+    let (a, b, c, d) = tokio::join!(
+        try_join(&app, &codes[0], email, "Mum"),
+        try_join(&app, &codes[1], email, "Mum"),
+        try_join(&app, &codes[2], email, "Mum"),
+        try_join(&app, &codes[3], email, "Mum"),
+    );
+    let mut statuses: Vec<u16> = [&a, &b, &c, &d]
+        .iter()
+        .map(|r| r.status().as_u16())
+        .collect();
+    statuses.sort_unstable();
+    assert_eq!(statuses, [201, 409, 409, 409]);
+    for refused in [a, b, c, d]
+        .into_iter()
+        .filter(|r| r.status() == StatusCode::CONFLICT)
+    {
+        assert_problem(refused, StatusCode::CONFLICT, "email_taken").await;
+    }
+    assert_eq!(parent_count(&app), before + 1);
 }
 
 async fn a_signed_in_parent_links_a_second_child_of_the_same_service_only(app: TestApp) {

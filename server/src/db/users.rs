@@ -100,6 +100,16 @@ pub fn create(conn: &mut AnyConnection, new: NewUser<'_>) -> QueryResult<UserId>
     Ok(id)
 }
 
+/// Whether `create` was refused because the email is taken: a request for
+/// the same email stored it between our look-up and our insert (on
+/// PostgreSQL both can pass the look-up; the unique index decides).
+pub fn email_was_taken(error: &diesel::result::Error) -> bool {
+    matches!(
+        error,
+        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
+    )
+}
+
 pub fn find(conn: &mut AnyConnection, id: &UserId) -> QueryResult<Option<User>> {
     users::table
         .find(id.as_str())

@@ -57,7 +57,14 @@ pub async fn join_as_parent(
                     age_band: None,
                     created_at: now.naive_utc(),
                 },
-            )?;
+            )
+            .map_err(|error| {
+                if users::email_was_taken(&error) {
+                    ApiError::EmailTaken
+                } else {
+                    error.into()
+                }
+            })?;
             redeem(conn, &code, &id, now.naive_utc())?;
             let preferences = Preferences::defaults();
             let zone = notification_settings::schedule_of(conn, &id)?.time_zone;
