@@ -21,6 +21,9 @@ const guidedTitles = catalogue.strategies
 
 let browser;
 let stop;
+/** Static servers still open: a test that fails before closing its own
+ * must not keep this file running for ever. */
+const open = new Set();
 
 before(async () => {
   // Only for its Chromium profiles: the app below never talks to this server.
@@ -28,6 +31,7 @@ before(async () => {
 });
 
 after(async () => {
+  await Promise.all([...open].map((app) => app.close()));
   await stop?.();
 });
 
@@ -57,14 +61,17 @@ async function serveApp() {
   });
   const port = await freePort();
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return {
+  const app = {
     base: `http://localhost:${port}`,
     close: () =>
       new Promise((resolve) => {
+        open.delete(app);
         server.closeAllConnections();
         server.close(resolve);
       }),
   };
+  open.add(app);
+  return app;
 }
 
 async function checkIn(page, { mood = 'Not good', feeling = 'Scared', intensity = 'very' } = {}) {

@@ -19,14 +19,21 @@ export function UrgeTimer({ minutes, others }: { minutes: number; others: Strate
   useEffect(() => {
     if (stage.at !== 'waiting') return;
     // Time from the clock, not from counting ticks: a phone in a pocket
-    // slows timers down, and the end must still come on time.
+    // slows timers down, and the end must still come on time. Each tick is
+    // set for the moment the shown second changes, so the count never
+    // lags a second behind.
+    let timer: number | undefined;
     const tick = () => {
       const current = Date.now();
       setNow(current);
-      if (current >= stage.endsAt) setStage({ at: 'asking' });
+      if (current >= stage.endsAt) {
+        setStage({ at: 'asking' });
+        return;
+      }
+      timer = window.setTimeout(tick, (stage.endsAt - current) % 1000 || 1000);
     };
-    const timer = window.setInterval(tick, 1000);
-    return () => window.clearInterval(timer);
+    tick();
+    return () => window.clearTimeout(timer);
   }, [stage]);
 
   const start = () => {
