@@ -6,6 +6,7 @@ import { t } from './i18n';
 import { registerServiceWorker } from './push/subscribe';
 import './ui/tokens.css';
 import { StartUp } from './ui/StartUp';
+import { startReadingGate } from './young/app-lock';
 import { YoungApp } from './young/YoungApp';
 
 // The worker's and parent's faces load only when opened: a young person's
@@ -70,4 +71,7 @@ function Boot() {
 }
 
 const root = document.getElementById('app');
-if (root) render(<Boot />, root);
+if (root) {
+  if (!location.hash.startsWith('#/worker') && !location.hash.startsWith('#/parent')) startReadingGate();
+  render(<Boot />, root);
+}

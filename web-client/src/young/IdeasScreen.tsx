@@ -3,8 +3,11 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { localTimestamp, strategyCatalogue, type CheckIn, type Strategy, type Suggestion } from '../core';
 import { t } from '../i18n';
 import { suggester } from './learning';
+import { lazily } from '../ui/lazily';
 import { forCore, loadChoices, type Choices } from './preferences';
-import { StrategyScreen } from './StrategyScreen';
+
+// The guided screens (pacer, grounding, urge timer) load when an idea is opened.
+const StrategyScreen = lazily(() => import('./StrategyScreen').then((m) => m.StrategyScreen));
 
 const w = t.toolbox;
 

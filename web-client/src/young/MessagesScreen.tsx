@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { OfflineError } from '../api/client';
 import { day, t } from '../i18n';
 import { smsLink, telLink } from '../ui/contact-links';
+import { markMessagesRead } from './inbox';
 import { api } from './session';
 
 type ReplyKind = 'heart' | 'thumbs_up' | 'thanks' | 'smile';
@@ -44,15 +45,6 @@ interface Signpost {
   at: string;
   service_name: string;
   service: DirectoryService | null;
-}
-
-/** Inbox kinds this screen shows. */
-const MESSAGE_KINDS = ['encouragement', 'signpost'];
-
-interface InboxItem {
-  id: string;
-  kind: string;
-  read: boolean;
 }
 
 const FACES: Record<ReplyKind, string> = { heart: '❤️', thumbs_up: '👍', thanks: '🙏', smile: '🙂' };
@@ -178,25 +170,4 @@ function SignpostCard({ signpost }: { signpost: Signpost }) {
       )}
     </article>
   );
-}
-
-/** How many messages are new, for the home screen; 0 offline. */
-export async function newMessageCount(): Promise<number> {
-  try {
-    const inbox = await api.call<{ items: InboxItem[] }>('GET', '/me/notifications');
-    return inbox.items.filter((item) => MESSAGE_KINDS.includes(item.kind) && !item.read).length;
-  } catch {
-    return 0;
-  }
-}
-
-async function markMessagesRead(): Promise<void> {
-  try {
-    const inbox = await api.call<{ items: InboxItem[] }>('GET', '/me/notifications');
-    for (const item of inbox.items.filter((i) => MESSAGE_KINDS.includes(i.kind) && !i.read)) {
-      await api.call('POST', `/me/notifications/${encodeURIComponent(item.id)}/read`);
-    }
-  } catch {
-    // Offline: they stay new until next time.
-  }
 }

@@ -5,31 +5,37 @@ import { checkIns, type StoredCheckIn } from '../store/db';
 import type { CheckIn, ConsentGrant } from '../core';
 import { CheckInScreen } from './CheckInScreen';
 import { IdeasScreen } from './IdeasScreen';
-import { LearnedScreen } from './LearnedScreen';
-import { ToolboxScreen } from './ToolboxScreen';
 import { dateTime, list, plural, t } from '../i18n';
-import { JoinScreen } from './JoinScreen';
 import { moodFace, moodWord } from './moods';
 import { scopeTitle } from './scopes';
 import { api, loadGrants, loadSession } from './session';
-import { SharingScreen } from './SharingScreen';
-import { MessagesScreen, newMessageCount } from './MessagesScreen';
+import { newMessageCount } from './inbox';
 import { Reminder } from './Reminder';
-import { ParentsScreen } from './ParentsScreen';
 import { PlanSummary } from './PlanSummary';
-import { SafetyPlanScreen } from './SafetyPlanScreen';
-import { GoalsScreen } from './GoalsScreen';
-import { ProgressScreen } from './ProgressScreen';
-import { WheelScreen } from './WheelScreen';
 import { NotificationSettings } from '../ui/NotificationSettings';
 import { keepPushFresh, RESUBSCRIBED_MESSAGE } from '../push/subscribe';
 import { describe, syncNow, when as sentWhen, type SyncStatus } from './sync';
 import { useGate } from './app-lock';
+import { lazily } from '../ui/lazily';
 import { LockScreen } from './LockScreen';
-import { MyDataScreen } from './MyDataScreen';
-import { FindSupportScreen } from './FindSupportScreen';
 import { WelcomeScreen } from './WelcomeScreen';
-import { WhoLookedScreen } from './WhoLookedScreen';
+
+// Screens a young person opens now and then load when first opened (the
+// service worker keeps them for offline use), so starting the app and the
+// check-in evaluate less code on a slow phone.
+const LearnedScreen = lazily(() => import('./LearnedScreen').then((m) => m.LearnedScreen));
+const ToolboxScreen = lazily(() => import('./ToolboxScreen').then((m) => m.ToolboxScreen));
+const JoinScreen = lazily(() => import('./JoinScreen').then((m) => m.JoinScreen));
+const SharingScreen = lazily(() => import('./SharingScreen').then((m) => m.SharingScreen));
+const ParentsScreen = lazily(() => import('./ParentsScreen').then((m) => m.ParentsScreen));
+const SafetyPlanScreen = lazily(() => import('./SafetyPlanScreen').then((m) => m.SafetyPlanScreen));
+const GoalsScreen = lazily(() => import('./GoalsScreen').then((m) => m.GoalsScreen));
+const ProgressScreen = lazily(() => import('./ProgressScreen').then((m) => m.ProgressScreen));
+const WheelScreen = lazily(() => import('./WheelScreen').then((m) => m.WheelScreen));
+const MyDataScreen = lazily(() => import('./MyDataScreen').then((m) => m.MyDataScreen));
+const FindSupportScreen = lazily(() => import('./FindSupportScreen').then((m) => m.FindSupportScreen));
+const MessagesScreen = lazily(() => import('./MessagesScreen').then((m) => m.MessagesScreen));
+const WhoLookedScreen = lazily(() => import('./WhoLookedScreen').then((m) => m.WhoLookedScreen));
 
 type Screen =
   | 'home'

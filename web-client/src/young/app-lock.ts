@@ -9,13 +9,28 @@ const IDLE_MS = 5 * 60_000;
 
 export type Gate = 'loading' | 'welcome' | 'locked' | 'open';
 
+async function readGate(): Promise<Gate> {
+  const [welcomed, pin] = await Promise.all([profile.welcomed(), profile.pin()]);
+  return !welcomed ? 'welcome' : pin ? 'locked' : 'open';
+}
+
+let early: Promise<Gate> | undefined;
+
+/** Reads where the app opens (welcome, lock or app) while the core is
+ * still downloading, so the first screen does not then wait on the
+ * phone's database as well. */
+export function startReadingGate(): void {
+  early ??= readGate();
+}
+
 export function useGate(): [Gate, (gate: Gate) => void] {
   const [gate, setGate] = useState<Gate>('loading');
 
   useEffect(() => {
-    void Promise.all([profile.welcomed(), profile.pin()]).then(([welcomed, pin]) =>
-      setGate(!welcomed ? 'welcome' : pin ? 'locked' : 'open'),
-    );
+    // The early read serves the first opening only; later ones read afresh.
+    const read = early ?? readGate();
+    early = undefined;
+    void read.then(setGate);
   }, []);
 
   useEffect(() => {
