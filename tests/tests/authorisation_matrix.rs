@@ -266,6 +266,7 @@ fn matrix() -> BTreeMap<&'static str, Entry> {
         ),
         ("get /me/audit-events", YP, Own(no_body)),
         ("get /me/access", YP, Own(no_body)),
+        ("get /me/groups", YP, Own(no_body)),
         ("get /me/export", SIGNED_IN, Own(no_body)),
         ("get /me/notifications", SIGNED_IN, Own(no_body)),
         (

@@ -22,6 +22,7 @@ on_both_backends!(
     another_worker_cannot_see_or_change_the_group,
     erasing_a_young_person_removes_their_place_and_registers,
     a_finished_group_takes_no_one_new_until_it_runs_again,
+    a_young_person_sees_their_groups_and_only_their_own_registers,
 );
 
 async fn create_group(app: &TestApp, worker: &Session) -> String {
@@ -524,4 +525,76 @@ async fn a_finished_group_takes_no_one_new_until_it_runs_again(app: TestApp) {
         add(&app, &worker, &group, &second.user_id).await.status(),
         StatusCode::OK
     );
+}
+
+async fn a_young_person_sees_their_groups_and_only_their_own_registers(app: TestApp) {
+    let (_, worker, first) = app.worker_with_young_person().await;
+    let code = app.create_invite(&worker).await;
+    let second = app.join(&code, "Second Person").await;
+    let code = app.create_invite(&worker).await;
+    let outsider = app.join(&code, "Not In It").await;
+    let group = create_group(&app, &worker).await;
+    for member in [&first, &second] {
+        assert_eq!(
+            add(&app, &worker, &group, &member.user_id).await.status(),
+            StatusCode::OK
+        );
+    }
+    let day = (Utc::now().date_naive() - Duration::weeks(1)).to_string();
+    let session: Value = app
+        .post_json(
+            &format!("/api/v1/groups/{group}/sessions"),
+            Some(&worker.access_token),
+            &json!({"held_on": day, "topic": "Worry time"}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let register = app
+        .put_json(
+            &format!(
+                "/api/v1/groups/{group}/sessions/{}/attendance",
+                session["id"].as_str().unwrap()
+            ),
+            Some(&worker.access_token),
+            &json!({"present": [first.user_id]}),
+        )
+        .await;
+    assert_eq!(register.status(), StatusCode::OK);
+
+    let mine = app.get_json("/api/v1/me/groups", &first).await;
+    assert_eq!(mine["groups"].as_array().unwrap().len(), 1);
+    assert_eq!(mine["groups"][0]["name"], "Year 8 Resilience");
+    assert_eq!(mine["groups"][0]["school"], "Oak School");
+    assert_eq!(mine["groups"][0]["left_at"], Value::Null);
+    assert_eq!(
+        mine["groups"][0]["sessions"],
+        json!([{"number": 1, "held_on": day, "came": true}])
+    );
+    let theirs = app.get_json("/api/v1/me/groups", &second).await;
+    assert_eq!(theirs["groups"][0]["sessions"][0]["came"], false);
+    // Nothing about anyone else in the group.
+    let text = mine.to_string();
+    assert!(!text.contains("Second Person") && !text.contains(&second.user_id));
+    assert!(
+        !text.contains(&first.user_id),
+        "not even their own id is needed"
+    );
+    assert_eq!(
+        app.get_json("/api/v1/me/groups", &outsider).await["groups"],
+        json!([])
+    );
+
+    // Leaving keeps the past: the group shows with when they left.
+    let left = app
+        .delete(
+            &format!("/api/v1/groups/{group}/members/{}", first.user_id),
+            Some(&worker.access_token),
+        )
+        .await;
+    assert_eq!(left.status(), StatusCode::NO_CONTENT);
+    let mine = app.get_json("/api/v1/me/groups", &first).await;
+    assert!(mine["groups"][0]["left_at"].is_string());
+    assert_eq!(mine["groups"][0]["sessions"][0]["came"], true);
 }

@@ -2,7 +2,7 @@
 // demo's school group (members, sessions, the register, the group's change
 // from what members share, encouragement to everyone in it), and starting a new group (a bad field named,
 // nothing lost), adding a young person and a session, taking the register,
-// renaming and finishing it.
+// renaming and finishing it; and a young person seeing their group.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -126,4 +126,49 @@ test('starting a group: a bad field is named, then members, a session and its re
   await page.getByRole('button', { name: 'Run the group again' }).click();
   await page.getByLabel('Add a young person').waitFor();
   assert.equal(await page.getByTestId('group-finished').count(), 0);
+});
+
+test('a young person in a group sees it, and the sessions they came to, on their phone', async () => {
+  const worker = await signIn();
+  await worker.getByRole('button', { name: 'Create invite code' }).click();
+  const code = (await worker.getByTestId('invite-code').textContent()).trim();
+  const phone = await browser({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await phone.goto(base);
+  await phone.getByRole('button', { name: 'Skip', exact: true }).click();
+  await phone.getByRole('button', { name: '10-12' }).click();
+  await phone.getByRole('button', { name: 'I have a code from my worker' }).click();
+  await phone.getByLabel('Your code').fill(code);
+  await phone.getByLabel('What should Lantern call you?').fill('Rowan');
+  await phone.getByRole('button', { name: 'Connect' }).click();
+  await phone.getByRole('heading', { name: 'What you share' }).waitFor();
+  await phone.getByRole('button', { name: 'Done', exact: true }).click();
+  await phone.getByRole('button', { name: 'My groups' }).click();
+  await phone.getByText('You are not in a group right now.').waitFor();
+
+  // The worker starts a group with Rowan in it and takes a register.
+  await worker.reload();
+  await worker.getByRole('heading', { name: 'My groups' }).waitFor();
+  await worker.getByText('Start a group').click();
+  await worker.getByLabel('Name').fill('Lunch Club');
+  await worker.getByRole('button', { name: 'Start the group' }).click();
+  await worker.getByRole('heading', { name: 'Lunch Club', level: 1 }).waitFor();
+  const add = worker.getByLabel('Add a young person');
+  await add.locator('option', { hasText: 'Rowan' }).waitFor({ state: 'attached' });
+  await add.selectOption({ label: 'Rowan' });
+  await worker.getByRole('button', { name: 'Add', exact: true }).click();
+  await worker.getByTestId('group-members').getByText('Rowan', { exact: true }).waitFor();
+  await worker.getByText('Add a session').click();
+  await worker.getByRole('button', { name: 'Add the session' }).click();
+  await worker.getByRole('button', { name: 'Take the register for session 1' }).click();
+  await worker.getByRole('group', { name: 'Register for session 1' }).getByLabel('Rowan').check();
+  await worker.getByRole('button', { name: 'Save the register' }).click();
+  await worker.getByTestId('group-sessions').getByText('1 came, 0 away').waitFor();
+
+  await phone.getByRole('button', { name: 'Back to home' }).click();
+  await phone.getByRole('button', { name: 'My groups' }).click();
+  const group = phone.getByTestId('my-group');
+  await group.getByRole('heading', { name: 'Lunch Club' }).waitFor();
+  assert.match(await group.textContent(), /Session 1, .*: You came/);
+  await expectAccessible(phone, 'my groups');
+  await capture(phone, 'young-my-groups');
 });

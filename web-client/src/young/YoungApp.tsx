@@ -35,6 +35,7 @@ const WheelScreen = lazily(() => import('./WheelScreen').then((m) => m.WheelScre
 const MyDataScreen = lazily(() => import('./MyDataScreen').then((m) => m.MyDataScreen));
 const FindSupportScreen = lazily(() => import('./FindSupportScreen').then((m) => m.FindSupportScreen));
 const MessagesScreen = lazily(() => import('./MessagesScreen').then((m) => m.MessagesScreen));
+const MyGroupsScreen = lazily(() => import('./MyGroupsScreen').then((m) => m.MyGroupsScreen));
 const WhoLookedScreen = lazily(() => import('./WhoLookedScreen').then((m) => m.WhoLookedScreen));
 
 type Screen =
@@ -55,7 +56,8 @@ type Screen =
   | 'wheel'
   | 'my-data'
   | 'who-looked'
-  | 'find-support';
+  | 'find-support'
+  | 'my-groups';
 
 /** Screens a link (a tapped notification) can open directly. */
 function screenFromHash(hash: string): Screen | undefined {
@@ -262,6 +264,7 @@ function Screens(props: ScreensProps) {
         {screen === 'my-data' && <MyDataScreen connected={connected} onWhoLooked={() => go('who-looked')} onDone={() => go('home')} />}
         {screen === 'who-looked' && <WhoLookedScreen onDone={() => go('my-data')} />}
         {screen === 'find-support' && <FindSupportScreen onDone={() => go('home')} />}
+        {screen === 'my-groups' && <MyGroupsScreen onDone={() => go('home')} />}
         {screen === 'home' && (
           <Home
             connected={connected}
@@ -276,6 +279,7 @@ function Screens(props: ScreensProps) {
             onToolbox={() => go('toolbox')}
             onMessages={() => go('messages')}
             onParents={() => go('parents')}
+            onMyGroups={() => go('my-groups')}
             onSafetyPlan={() => go('safety-plan')}
             onProgress={() => go('progress')}
             onMyData={() => go('my-data')}
@@ -321,6 +325,7 @@ interface HomeProps {
   onToolbox: () => void;
   onMessages: () => void;
   onParents: () => void;
+  onMyGroups: () => void;
   onSafetyPlan: () => void;
   onProgress: () => void;
   onMyData: () => void;
@@ -412,6 +417,16 @@ function Home(props: HomeProps) {
           </p>
           <button type="button" class="secondary" onClick={props.onMessages}>
             {t.home.messages}
+          </button>
+        </section>
+      )}
+
+      {connected && (
+        <section class="card">
+          <h2>{t.myGroups.title}</h2>
+          <p class="hint">{t.myGroups.homeHint}</p>
+          <button type="button" class="secondary" onClick={props.onMyGroups}>
+            {t.myGroups.title}
           </button>
         </section>
       )}

@@ -95,22 +95,6 @@ struct AssignmentView {
 }
 
 #[derive(Serialize)]
-struct GroupView {
-    name: String,
-    school: Option<String>,
-    joined_at: DateTime<Utc>,
-    left_at: Option<DateTime<Utc>>,
-    sessions: Vec<GroupSessionView>,
-}
-
-#[derive(Serialize)]
-struct GroupSessionView {
-    number: i32,
-    held_on: String,
-    came: bool,
-}
-
-#[derive(Serialize)]
 struct YoungPersonData {
     consent_history: Vec<ConsentView>,
     check_ins: Vec<Value>,
@@ -123,7 +107,7 @@ struct YoungPersonData {
     /// Services workers suggested, newest first.
     signposts: Vec<SignpostView>,
     /// Groups they are or were in, and the sessions they came to.
-    groups: Vec<GroupView>,
+    groups: Vec<super::list_my_groups::GroupView>,
     /// Messages from workers that have shown, with the young person's reply.
     encouragements: Vec<EncouragementView>,
     /// Who looked at or changed this young person's data.
@@ -463,23 +447,7 @@ fn young_person_data(
         .into_iter()
         .map(|(signpost, from)| signpost_view(conn, service, signpost, from))
         .collect::<Result<_, _>>()?;
-    let groups = crate::db::groups::memberships_of(conn, id)?
-        .into_iter()
-        .map(|(name, school, joined, left, registers)| GroupView {
-            name,
-            school,
-            joined_at: joined.and_utc(),
-            left_at: left.map(|t| t.and_utc()),
-            sessions: registers
-                .into_iter()
-                .map(|(number, held_on, came)| GroupSessionView {
-                    number,
-                    held_on,
-                    came,
-                })
-                .collect(),
-        })
-        .collect();
+    let groups = super::list_my_groups::groups_of(conn, id)?;
     let parent_links = parent_links::parents_of(conn, id)?
         .into_iter()
         .map(|link| LinkView {

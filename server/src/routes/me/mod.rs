@@ -5,6 +5,7 @@ mod erase_my_account;
 mod export_my_data;
 mod get_my_access;
 mod list_my_audit_events;
+mod list_my_groups;
 
 use super::endpoint::Endpoint;
 use crate::db::users::Role;
@@ -16,6 +17,11 @@ pub fn endpoints() -> Vec<Endpoint> {
             web::get().to(list_my_audit_events::list_my_audit_events)
         })
         .summary("Who looked at or changed the young person's data, or tried to, in plain words.")
+        .roles(&[Role::YoungPerson]),
+        Endpoint::get("/me/groups", "list_my_groups", || {
+            web::get().to(list_my_groups::list_my_groups)
+        })
+        .summary("The groups the young person is or was in, with the sessions they were marked at; never who else is in them.")
         .roles(&[Role::YoungPerson]),
         Endpoint::get("/me/access", "get_my_access", || {
             web::get().to(get_my_access::get_my_access)

@@ -12,6 +12,7 @@ import { help } from './help';
 import { home } from './home';
 import { join } from './join';
 import { messages } from './messages';
+import { myGroups } from './myGroups';
 import { notifications } from './notifications';
 import { outcomes } from './outcomes';
 import { parentApp } from './parentApp';
@@ -54,4 +55,5 @@ export const en = {
   reports,
   groups,
   findSupport,
+  myGroups,
 };
