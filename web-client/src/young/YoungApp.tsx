@@ -10,9 +10,7 @@ import { moodFace, moodWord } from './moods';
 import { scopeTitle } from './scopes';
 import { api, loadGrants, loadSession } from './session';
 import { newMessageCount } from './inbox';
-import { Reminder } from './Reminder';
 import { PlanSummary } from './PlanSummary';
-import { NotificationSettings } from '../ui/NotificationSettings';
 import { keepPushFresh, RESUBSCRIBED_MESSAGE } from '../push/subscribe';
 import { describe, syncNow, when as sentWhen, type SyncStatus } from './sync';
 import { useGate } from './app-lock';
@@ -36,6 +34,7 @@ const MyDataScreen = lazily(() => import('./MyDataScreen').then((m) => m.MyDataS
 const FindSupportScreen = lazily(() => import('./FindSupportScreen').then((m) => m.FindSupportScreen));
 const MessagesScreen = lazily(() => import('./MessagesScreen').then((m) => m.MessagesScreen));
 const MyGroupsScreen = lazily(() => import('./MyGroupsScreen').then((m) => m.MyGroupsScreen));
+const SettingsScreen = lazily(() => import('./SettingsScreen').then((m) => m.SettingsScreen));
 const WhoLookedScreen = lazily(() => import('./WhoLookedScreen').then((m) => m.WhoLookedScreen));
 
 type Screen =
@@ -487,31 +486,5 @@ function Home(props: HomeProps) {
         )}
       </section>
     </div>
-  );
-}
-
-/** What may buzz on this phone, and when to keep quiet. */
-function SettingsScreen(props: { connected: boolean; onLearned: () => void; onDone: () => void }) {
-  const { connected, onDone } = props;
-  return (
-    <section class="stack" aria-labelledby="settings-title">
-      <h1 id="settings-title">{t.home.reminders}</h1>
-      <Reminder />
-      {connected ? (
-        <NotificationSettings api={api} />
-      ) : (
-        <p>{t.home.connectForMessages}</p>
-      )}
-      <section class="card">
-        <h2>{t.toolbox.learnedTitle}</h2>
-        <p class="hint">{t.toolbox.learnedIntro}</p>
-        <button type="button" class="secondary" onClick={props.onLearned}>
-          {t.toolbox.learnedLink}
-        </button>
-      </section>
-      <button type="button" class="secondary" onClick={onDone}>
-        {t.common.backHome}
-      </button>
-    </section>
   );
 }
