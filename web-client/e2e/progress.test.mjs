@@ -274,6 +274,7 @@ test('my progress: mood chart and table, goals, the wheel — and the worker see
   assert.match(await workerGoals.textContent(), /Latest: 6 out of 10/);
   await workerSees(worker, 'Sleep before eleven', false); // a removed goal is gone for the worker too
   const workerWheel = worker.getByRole('region', { name: 'Wheel' }).getByTestId('wheel-table').locator('tbody tr');
+  await workerWheel.nth(6).waitFor();
   assert.equal(await workerWheel.count(), 7);
   assert.equal((await workerWheel.first().textContent()).trim(), 'Liking myself34', 'first time and latest');
   assert.equal((await worker.getByTestId('not-shared-feelings').textContent()).replace('Feelings', '').trim(), 'Not shared');

@@ -179,6 +179,7 @@ test('toolbox: search, filter by kind, star, hide with undo, bring back; choices
   await phone.getByRole('heading', { name: 'My toolbox' }).waitFor();
   const tools = phone.getByTestId('tool');
   const titles = () => tools.getByRole('heading').allTextContents();
+  await tools.nth(catalogue.strategies.length - 1).waitFor();
   assert.equal(await tools.count(), catalogue.strategies.length, 'every idea is there');
 
   // Words, in any case, over title and summary.

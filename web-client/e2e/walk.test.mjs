@@ -95,6 +95,8 @@ test('join → check-in → share → sync → the worker sees it', async () => 
   // teaches the core on the device.
   await phone.getByRole('heading', { name: 'Ideas for right now' }).waitFor();
   const ideas = phone.getByTestId('idea');
+  // The heading draws before the core has picked the ideas: wait for them.
+  await ideas.nth(2).waitFor();
   assert.equal(await ideas.count(), 3);
   for (let i = 0; i < 3; i++) {
     assert.match(await ideas.nth(i).locator('.hint').textContent(), /\w{4,}/, 'each idea says why');
@@ -108,6 +110,7 @@ test('join → check-in → share → sync → the worker sees it', async () => 
   await phone.getByRole('button', { name: 'Done' }).click();
   await phone.getByText('Saved. Well done for checking in.').waitFor();
   const list = phone.locator('.check-ins li');
+  await list.first().waitFor();
   assert.equal(await list.count(), 1, 'only the fixed check-in was saved');
   assert.match(await list.first().textContent(), /Not good/);
   assert.match(await phone.getByTestId('sync-status').textContent(), /Not shared/);
