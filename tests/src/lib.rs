@@ -537,6 +537,30 @@ pub fn check_in(mood: u8, minutes_ago: i64, note: Option<&str>) -> lantern_core:
     }
 }
 
+/// The resilience wheel answered with `value` for every part, made on the
+/// phone at `completed_at`; `id` must differ between responses.
+pub fn wheel_answered(
+    id: lantern_core::RecordId,
+    value: u8,
+    completed_at: chrono::DateTime<chrono::FixedOffset>,
+) -> lantern_core::measures::MeasureResponse {
+    use lantern_core::measures::{Answer, MeasureResponse, catalogue};
+    let wheel = catalogue().unwrap().wheel().unwrap();
+    MeasureResponse {
+        id,
+        measure_id: wheel.id.clone(),
+        completed_at,
+        answers: wheel
+            .items
+            .iter()
+            .map(|item| Answer {
+                item_id: item.id.clone(),
+                value,
+            })
+            .collect(),
+    }
+}
+
 /// The grants in a consent list from the server.
 pub fn grants_from(consents: &Value) -> Vec<lantern_core::ConsentGrant> {
     consents["consents"]

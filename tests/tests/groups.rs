@@ -8,10 +8,11 @@
 use chrono::{Duration, Utc};
 use diesel::prelude::*;
 use lantern_core::RecordId;
-use lantern_core::measures::{Answer, MeasureResponse, catalogue};
 use lantern_core::sync::{DeviceData, build_sync_batch};
 use lantern_server::db::schema::{group_attendance, group_members};
-use lantern_tests::{Session, StatusCode, TestApp, assert_problem, grants_from, on_both_backends};
+use lantern_tests::{
+    Session, StatusCode, TestApp, assert_problem, grants_from, on_both_backends, wheel_answered,
+};
 use serde_json::{Value, json};
 
 on_both_backends!(
@@ -255,22 +256,15 @@ async fn share_wheel(app: &TestApp, young_person: &Session, first: u8, latest: u
     } else {
         grants_from(&app.set_consent(young_person, "mood", true, true).await)
     };
-    let wheel = catalogue().unwrap().wheel().unwrap();
     let now = Utc::now().fixed_offset();
     let data = DeviceData {
         measure_responses: [(3, first), (1, latest)]
-            .map(|(days, value)| MeasureResponse {
-                id: RecordId::generate(days + 500, [value; 10]),
-                measure_id: wheel.id.clone(),
-                completed_at: now - Duration::days(days as i64),
-                answers: wheel
-                    .items
-                    .iter()
-                    .map(|item| Answer {
-                        item_id: item.id.clone(),
-                        value,
-                    })
-                    .collect(),
+            .map(|(days, value)| {
+                wheel_answered(
+                    RecordId::generate(days + 500, [value; 10]),
+                    value,
+                    now - Duration::days(days as i64),
+                )
             })
             .to_vec(),
         ..Default::default()

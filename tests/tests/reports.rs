@@ -8,12 +8,12 @@ use chrono::{Duration, Months, Utc};
 use diesel::prelude::*;
 use lantern_core::RecordId;
 use lantern_core::goals::{Goal, GoalRating};
-use lantern_core::measures::{Answer, MeasureResponse, catalogue};
 use lantern_core::sync::{DeviceData, build_sync_batch};
 use lantern_server::db::schema::{alerts, audit_events, group_members, support_groups};
 use lantern_server::db::users::Role;
 use lantern_tests::{
     Session, StatusCode, TestApp, assert_problem, check_in, grants_from, on_both_backends,
+    wheel_answered,
 };
 use serde_json::{Value, json};
 
@@ -45,7 +45,6 @@ async fn service_with_seven(app: &TestApp) -> Service {
         .log_in(&app.create_staff(&worker.service, Role::ServiceLead))
         .await;
     let now = Utc::now().fixed_offset();
-    let wheel = catalogue().unwrap().wheel().unwrap().clone();
     let mut young_people = vec![];
     for i in 0..7u8 {
         let code = app.create_invite(&worker_session).await;
@@ -79,18 +78,12 @@ async fn service_with_seven(app: &TestApp) -> Service {
                 })
                 .to_vec(),
             measure_responses: [(4, 3), (2, 6)]
-                .map(|(hours, value)| MeasureResponse {
-                    id: RecordId::generate(hours + 100, [i + 40; 10]),
-                    measure_id: wheel.id.clone(),
-                    completed_at: now - Duration::hours(hours as i64),
-                    answers: wheel
-                        .items
-                        .iter()
-                        .map(|item| Answer {
-                            item_id: item.id.clone(),
-                            value,
-                        })
-                        .collect(),
+                .map(|(hours, value)| {
+                    wheel_answered(
+                        RecordId::generate(hours + 100, [i + 40; 10]),
+                        value,
+                        now - Duration::hours(hours as i64),
+                    )
                 })
                 .to_vec(),
             ..Default::default()

@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use chrono::Duration;
 use lantern_tests::{
     Session, StatusCode, TestApp, assert_problem, batch_for, check_in, grants_from,
-    on_both_backends,
+    on_both_backends, wheel_answered,
 };
 use serde_json::{Value, json};
 
@@ -284,7 +284,6 @@ async fn thrive_is_for_the_assigned_worker_only_and_checked(app: TestApp) {
 async fn progress_shows_each_shared_section_and_only_those(app: TestApp) {
     use lantern_core::RecordId;
     use lantern_core::goals::{Goal, GoalRating};
-    use lantern_core::measures::{Answer, MeasureResponse, catalogue};
     let (_, worker, young_person) = app.worker_with_young_person().await;
     for scope in ["mood", "goals"] {
         app.set_consent(&young_person, scope, true, true).await;
@@ -303,19 +302,16 @@ async fn progress_shows_each_shared_section_and_only_those(app: TestApp) {
         rated_at: now - Duration::days(days),
         progress,
     });
-    let wheel = catalogue().unwrap().wheel().unwrap();
-    let responses = [(14, 3), (2, 6)].map(|(days, value)| MeasureResponse {
-        id: RecordId::generate(days as u64 + 100, [days as u8 + 50; 10]),
-        measure_id: wheel.id.clone(),
-        completed_at: now - Duration::days(days),
-        answers: wheel
-            .items
-            .iter()
-            .map(|item| Answer {
-                item_id: item.id.clone(),
-                value,
-            })
-            .collect(),
+    let wheel = lantern_core::measures::catalogue()
+        .unwrap()
+        .wheel()
+        .unwrap();
+    let responses = [(14, 3), (2, 6)].map(|(days, value)| {
+        wheel_answered(
+            RecordId::generate(days as u64 + 100, [days as u8 + 50; 10]),
+            value,
+            now - Duration::days(days),
+        )
     });
     let data = lantern_core::sync::DeviceData {
         check_ins: (0..3)
