@@ -1,36 +1,19 @@
-import { render, type ComponentType } from 'preact';
+import { render, type ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
 import { loadCore } from './core';
-import { t } from './i18n';
 import { registerServiceWorker } from './push/subscribe';
 import './ui/tokens.css';
+import { lazily } from './ui/lazily';
 import { StartUp } from './ui/StartUp';
 import { startReadingGate } from './young/app-lock';
 import { YoungApp } from './young/YoungApp';
 
 // The worker's and parent's faces load only when opened: a young person's
-// phone never downloads them (the service worker still keeps them offline).
-const loadWorker = () => import('./worker/WorkerApp').then((face) => face.WorkerApp);
-const loadParent = () => import('./parent/ParentApp').then((face) => face.ParentApp);
-
-/** A face whose code is fetched when it is first shown. */
-function Later({ load }: { load: () => Promise<ComponentType> }) {
-  const [Face, setFace] = useState<ComponentType | undefined>();
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    load().then(
-      (face) => setFace(() => face),
-      () => setFailed(true),
-    );
-  }, [load]);
-  if (Face) return <Face />;
-  return (
-    <main class="stack">
-      <p role="status">{failed ? t.help.pageFailed : t.help.loading}</p>
-    </main>
-  );
-}
+// phone never runs them (the service worker still keeps them offline).
+const inMain = (status: ComponentChildren) => <main class="stack">{status}</main>;
+const WorkerFace = lazily(() => import('./worker/WorkerApp').then((face) => face.WorkerApp), inMain);
+const ParentFace = lazily(() => import('./parent/ParentApp').then((face) => face.ParentApp), inMain);
 
 /** Faces by route: `#/worker` is the worker's dashboard, `#/parent` the
  * parent's view; anything else the young person's app. */
@@ -41,8 +24,8 @@ function App() {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  if (route.startsWith('#/worker')) return <Later load={loadWorker} />;
-  if (route.startsWith('#/parent')) return <Later load={loadParent} />;
+  if (route.startsWith('#/worker')) return <WorkerFace />;
+  if (route.startsWith('#/parent')) return <ParentFace />;
   return <YoungApp />;
 }
 

@@ -1,9 +1,9 @@
-import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
 import type { CaseloadEntry, Session } from '../api/types';
 import { t } from '../i18n';
 import { keepPushFresh } from '../push/subscribe';
+import { lazily } from '../ui/lazily';
 import { NotificationSettings } from '../ui/NotificationSettings';
 import { Alerts } from './Alerts';
 import { api, tabSessions } from './api';
@@ -20,15 +20,7 @@ import './worker.css';
 const words = t.worker.common;
 
 // The lead's reports load only for a lead.
-const loadReports = () => import('../lead/Reports').then((face) => face.Reports);
-
-function LeadReports() {
-  const [Face, setFace] = useState<ComponentType | undefined>();
-  useEffect(() => {
-    void loadReports().then((face) => setFace(() => face));
-  }, []);
-  return Face ? <Face /> : <p role="status">{t.help.loading}</p>;
-}
+const LeadReports = lazily(() => import('../lead/Reports').then((face) => face.Reports));
 
 /** The worker's dashboard: sign-in (with two-step codes), caseload, a young
  * person's shared data, encouragement, invites. */
