@@ -366,6 +366,10 @@ test('at double text size the toolbox and a guided idea still fit a phone, and k
   assert.ok(await fits(), 'no sideways scrolling in the toolbox');
   await phone.getByRole('button', { name: 'Try this' }).focus();
   await phone.keyboard.press('Enter');
+  // Focus moves once the idea has drawn: wait for it, then say where it is.
+  await phone
+    .waitForFunction(() => document.activeElement?.textContent === 'Square breathing', null, { timeout: 5_000 })
+    .catch(() => undefined);
   assert.equal(await phone.evaluate(() => document.activeElement?.textContent), 'Square breathing');
   await phone.getByRole('group', { name: 'How do you feel right now?' }).getByRole('button', { name: 'Okay' }).click();
   await phone.getByRole('button', { name: 'Start' }).click();
