@@ -40,9 +40,15 @@ export function FindSupportScreen({ onDone }: { onDone: () => void }) {
   const [loaded, setLoaded] = useState(false);
   const [need, setNeed] = useState<string | undefined>();
   const [band, setBand] = useState<AgeBand | undefined>();
+  // Until the welcome's age band is read, the age field and the list wait,
+  // so the list never flashes every age and a late read never undoes a pick.
+  const [bandRead, setBandRead] = useState(false);
 
   useEffect(() => {
-    void profile.ageBand().then(setBand);
+    void profile.ageBand().then((saved) => {
+      setBand(saved);
+      setBandRead(true);
+    });
     // The saved list at once, then the server's.
     void savedDirectory.load().then((saved) => saved && setDirectory((current) => current ?? saved));
     void refreshed().then((result) => {
@@ -52,7 +58,7 @@ export function FindSupportScreen({ onDone }: { onDone: () => void }) {
     });
   }, []);
 
-  const found = directory ? findServices(directory.services, need, band) : [];
+  const found = directory && bandRead ? findServices(directory.services, need, band) : [];
   return (
     <section class="stack" aria-labelledby="find-title">
       <h1 id="find-title">{words.title}</h1>
@@ -73,24 +79,26 @@ export function FindSupportScreen({ onDone }: { onDone: () => void }) {
           ))}
         </div>
       </fieldset>
-      <div class="field">
-        <label for="find-age">{words.age}</label>
-        <select id="find-age" value={band ?? ''} onChange={(e) => setBand((e.currentTarget.value || undefined) as AgeBand | undefined)}>
-          <option value="">{words.allAges}</option>
-          {AGE_BANDS.map((b) => (
-            <option key={b} value={b}>
-              {b}
-            </option>
-          ))}
-        </select>
-      </div>
+      {bandRead && (
+        <div class="field">
+          <label for="find-age">{words.age}</label>
+          <select id="find-age" value={band ?? ''} onChange={(e) => setBand((e.currentTarget.value || undefined) as AgeBand | undefined)}>
+            <option value="">{words.allAges}</option>
+            {AGE_BANDS.map((b) => (
+              <option key={b} value={b}>
+                {b}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       {offline && directory && <p class="hint" role="status">{words.offline}</p>}
       {loaded && !directory && (
         <p class="alert" role="status">
           {words.nothingSaved}
         </p>
       )}
-      {directory && found.length === 0 && <p>{words.none}</p>}
+      {directory && bandRead && found.length === 0 && <p>{words.none}</p>}
       <ul class="plan-lines stack" data-testid="support-list">
         {found.map((service) => (
           <li key={service.id} class="card stack" data-testid="support-service">
