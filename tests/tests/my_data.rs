@@ -3,13 +3,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test code: a panic is a failure
 
+use chrono::Utc;
 use lantern_tests::{StatusCode, TestApp, assert_problem, on_both_backends};
-use serde_json::Value;
+use serde_json::{Value, json};
 
 on_both_backends!(
     every_look_and_every_refused_attempt_is_shown_in_plain_words,
     who_can_see_what_is_exact_and_changes_at_once,
     only_the_young_person_sees_their_own_log,
+    who_can_see_what_names_groups_and_school_records,
 );
 
 async fn every_look_and_every_refused_attempt_is_shown_in_plain_words(app: TestApp) {
@@ -103,4 +105,88 @@ async fn only_the_young_person_sees_their_own_log(app: TestApp) {
         let response = app.get(path, None).await;
         assert_problem(response, StatusCode::UNAUTHORIZED, "unauthenticated").await;
     }
+}
+
+/// Groups and school records are kept by workers, not shared by the young
+/// person, so "who can see what" names them too.
+async fn who_can_see_what_names_groups_and_school_records(app: TestApp) {
+    let (_, worker, young_person) = app.worker_with_young_person().await;
+    let access = app.get_json("/api/v1/me/access", &young_person).await;
+    assert_eq!(access["groups"], json!([]));
+    assert!(
+        access["about_groups"]
+            .as_str()
+            .unwrap()
+            .contains("not in a group")
+    );
+    assert_eq!(access["school_record_terms"], 0);
+    assert!(
+        access["about_school_records"]
+            .as_str()
+            .unwrap()
+            .starts_with("No school records")
+    );
+
+    let group: Value = app
+        .post_json(
+            "/api/v1/groups",
+            Some(&worker.access_token),
+            &json!({"name": "Calm Club", "school": "Oak School",
+                    "starts_on": Utc::now().date_naive().to_string(), "weeks": 12}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let group = group["id"].as_str().unwrap();
+    let joined = app
+        .send_put(
+            &format!("/api/v1/groups/{group}/members/{}", young_person.user_id),
+            &worker.access_token,
+        )
+        .await;
+    assert_eq!(joined.status(), StatusCode::OK);
+    let recorded = app
+        .put_json(
+            &format!(
+                "/api/v1/young-people/{}/outcome-records/2025-autumn",
+                young_person.user_id
+            ),
+            Some(&worker.access_token),
+            &json!({"attendance_percent": 91.5,
+                    "fixed_term_exclusions": {"count": 0, "days": 0},
+                    "permanent_exclusion": false, "part_time_timetable": false}),
+        )
+        .await;
+    assert!(recorded.status().is_success(), "{}", recorded.status());
+
+    let access = app.get_json("/api/v1/me/access", &young_person).await;
+    assert_eq!(
+        access["groups"],
+        json!([{"name": "Calm Club", "school": "Oak School", "run_by": "Test Worker"}])
+    );
+    assert!(
+        access["about_groups"]
+            .as_str()
+            .unwrap()
+            .contains("writes down if you came")
+    );
+    assert_eq!(access["school_record_terms"], 1);
+    assert!(
+        access["about_school_records"]
+            .as_str()
+            .unwrap()
+            .starts_with("Your worker has written a school record for 1 term.")
+    );
+
+    // Having left, the group is no longer one they are in.
+    let left = app
+        .delete(
+            &format!("/api/v1/groups/{group}/members/{}", young_person.user_id),
+            Some(&worker.access_token),
+        )
+        .await;
+    assert_eq!(left.status(), StatusCode::NO_CONTENT);
+    let access = app.get_json("/api/v1/me/access", &young_person).await;
+    assert_eq!(access["groups"], json!([]));
 }

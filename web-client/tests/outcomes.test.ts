@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { recentTerms, termName, termOf } from '../src/worker/OutcomeRecords';
+import { t } from '../src/i18n';
+import { recentTerms, termOf } from '../src/worker/OutcomeRecords';
 
 describe('school terms for outcome records', () => {
   it('names the term a date falls in as the server does', () => {
@@ -15,6 +16,6 @@ describe('school terms for outcome records', () => {
   });
 
   it('writes a term in words', () => {
-    expect(termName('2026-autumn')).toBe('Autumn term 2026');
+    expect(t.outcomes.termName('2026-autumn')).toBe('Autumn term 2026');
   });
 });

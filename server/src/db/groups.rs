@@ -308,3 +308,23 @@ pub fn memberships_of(
         })
         .collect()
 }
+
+/// The groups a young person is in now, as (group name, school, the name
+/// of the worker who runs it), oldest first.
+pub fn current_groups_of(
+    conn: &mut AnyConnection,
+    young_person: &UserId,
+) -> QueryResult<Vec<(String, Option<String>, String)>> {
+    group_members::table
+        .inner_join(support_groups::table.on(support_groups::id.eq(group_members::group_id)))
+        .inner_join(users::table.on(users::id.eq(support_groups::worker_id)))
+        .filter(group_members::young_person_id.eq(young_person.as_str()))
+        .filter(group_members::left_at.is_null())
+        .order(group_members::joined_at.asc())
+        .select((
+            support_groups::name,
+            support_groups::school,
+            users::display_name,
+        ))
+        .load(conn)
+}

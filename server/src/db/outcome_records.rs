@@ -85,6 +85,14 @@ pub fn for_young_person(
         .load(conn)
 }
 
+/// How many terms have a record for this young person.
+pub fn terms_recorded(conn: &mut AnyConnection, young_person: &UserId) -> QueryResult<i64> {
+    outcome_records::table
+        .filter(outcome_records::young_person_id.eq(young_person.as_str()))
+        .count()
+        .get_result(conn)
+}
+
 pub fn delete_for(conn: &mut AnyConnection, young_person: &UserId) -> QueryResult<usize> {
     diesel::delete(
         outcome_records::table.filter(outcome_records::young_person_id.eq(young_person.as_str())),

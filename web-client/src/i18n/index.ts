@@ -94,3 +94,8 @@ export function weekdayName(index: number): string {
 export function list(items: readonly string[]): string {
   return new Intl.ListFormat(locale, { type: 'conjunction' }).format(items);
 }
+
+/** A percentage given out of 100, the way people here write it ("92.5%"). */
+export function percent(outOf100: number): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(outOf100 / 100);
+}

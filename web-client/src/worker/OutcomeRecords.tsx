@@ -41,10 +41,6 @@ export function recentTerms(today: Date, count = 6): string[] {
   return terms;
 }
 
-export function termName(term: string): string {
-  const [year, season] = term.split('-');
-  return words.termName(season, Number(year));
-}
 
 /** Attendance and exclusions per school term, kept by the worker; each
  * save is checked and audited by the server. */
@@ -120,7 +116,7 @@ export function OutcomeRecords({ youngPersonId }: { youngPersonId: string }) {
               {records.map((record) => (
                 <tr key={record.term}>
                   <th scope="row">
-                    {termName(record.term)}
+                    {words.termName(record.term)}
                     <span class="hint">
                       {' '}
                       {words.recordedBy(record.recorded_by.display_name, dateTime(record.recorded_at))}
@@ -142,7 +138,7 @@ export function OutcomeRecords({ youngPersonId }: { youngPersonId: string }) {
           <select id="outcome-term" value={term} onChange={(e) => setTerm(e.currentTarget.value)}>
             {terms.map((option) => (
               <option key={option} value={option}>
-                {termName(option)}
+                {words.termName(option)}
               </option>
             ))}
           </select>

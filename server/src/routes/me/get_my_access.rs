@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::auth::AuthUser;
 use crate::db::users::{self, Role};
-use crate::db::{DbPool, consents, parent_links, service_settings};
+use crate::db::{DbPool, consents, groups, outcome_records, parent_links, service_settings};
 use crate::error::ApiError;
 use crate::routes::parents::list_my_parents::{
     LinkedParentView, WHAT_PARENTS_NEVER_GET, view as parent_view,
@@ -29,6 +29,14 @@ struct SharedScope {
 }
 
 #[derive(Serialize)]
+struct Group {
+    name: String,
+    school: Option<String>,
+    /// The worker who runs it and keeps its register.
+    run_by: String,
+}
+
+#[derive(Serialize)]
 struct Access {
     /// Workers who can see what is shared, now.
     workers: Vec<Person>,
@@ -40,6 +48,14 @@ struct Access {
     parents: Vec<LinkedParentView>,
     /// What parents get and never get, in plain words.
     about_parents: String,
+    /// Groups the young person is in now.
+    groups: Vec<Group>,
+    /// What a group's worker writes down, in plain words.
+    about_groups: String,
+    /// How many school terms a worker has written a record for.
+    school_record_terms: i64,
+    /// What school records hold and who sees them, in plain words.
+    about_school_records: String,
 }
 
 /// Exactly who can see what, now: the young person can ask at any time.
@@ -93,14 +109,51 @@ pub async fn get_my_access(
                  {WHAT_PARENTS_NEVER_GET} You can remove a link at any time."
             )
         };
+        let groups: Vec<Group> = groups::current_groups_of(conn, &caller.id)?
+            .into_iter()
+            .map(|(name, school, run_by)| Group {
+                name,
+                school,
+                run_by,
+            })
+            .collect();
+        let about_groups = if groups.is_empty() {
+            "You are not in a group right now.".to_owned()
+        } else {
+            "The worker who runs a group writes down if you came to each session. \
+             Other people in the group never see your check-ins or anything you share."
+                .to_owned()
+        };
+        let school_record_terms = outcome_records::terms_recorded(conn, &caller.id)?;
+        let about_school_records = school_records_words(school_record_terms);
         Ok(Access {
             workers,
             shared,
             about_answers,
             parents,
             about_parents,
+            groups,
+            about_groups,
+            school_record_terms,
+            about_school_records,
         })
     })
     .await?;
     Ok(HttpResponse::Ok().json(access))
+}
+
+/// School records are written by workers, not shared by the young person,
+/// so they are told plainly what is kept and who sees it.
+fn school_records_words(terms: i64) -> String {
+    let kept = match terms {
+        0 => "No school records have been written about you.".to_owned(),
+        1 => "Your worker has written a school record for 1 term.".to_owned(),
+        n => format!("Your worker has written school records for {n} terms."),
+    };
+    format!(
+        "{kept} A school record says how much you were at school in a term, if you were \
+         excluded (told not to come in for a while), and if you had a shorter school day. \
+         Your workers can see it, and so can you, here. People who run the service only see \
+         totals for 5 or more young people, never your name."
+    )
 }

@@ -88,6 +88,18 @@ export const account = {
     none: 'Nobody has looked yet.',
     event: (who: string | undefined, sentence: string) => (who ? `${who}. ${sentence}` : sentence),
     offline: 'You need the internet to see this.',
+    parentsTitle: 'Parents and carers',
+    parentNames: (names: string) => `Linked to you: ${names}.`,
+    groupsTitle: 'Groups',
+    group: (name: string, school: string | null, runBy: string) =>
+      `${name}${school ? ` at ${school}` : ''}, run by ${runBy}`,
+    schoolTitle: 'School records',
+    schoolTerm: (term: string, percent: string) => `${term}: at school ${percent} of the time`,
+    notExcluded: 'Not excluded',
+    excluded: { one: 'Excluded once', other: 'Excluded {n} times' },
+    excludedDays: { one: '{n} day in all', other: '{n} days in all' },
+    permanent: 'Excluded for good',
+    partTime: 'On a shorter school day',
   },
   preview: {
     title: 'What your worker would see',

@@ -5,8 +5,11 @@ export const outcomes = {
   none: 'Nothing recorded yet.',
   term: 'Term',
   /** `season` is `autumn`, `spring` or `summer`. */
-  termName: (season: string, year: number) =>
-    `${{ autumn: 'Autumn', spring: 'Spring', summer: 'Summer' }[season] ?? season} term ${year}`,
+  /** A term as the server writes it, `2025-autumn`, in words: `Autumn term 2025`. */
+  termName: (term: string) => {
+    const [year, season = ''] = term.split('-');
+    return `${{ autumn: 'Autumn', spring: 'Spring', summer: 'Summer' }[season] ?? season} term ${year}`;
+  },
   attendance: 'Attendance (%)',
   exclusions: 'Fixed-term exclusions',
   exclusionCount: 'How many',
