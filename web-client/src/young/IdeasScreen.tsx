@@ -4,6 +4,7 @@ import { localTimestamp, strategyCatalogue, type CheckIn, type Strategy, type Su
 import { t } from '../i18n';
 import { suggester } from './learning';
 import { lazily } from '../ui/lazily';
+import { profile } from './device';
 import { forCore, loadChoices, type Choices } from './preferences';
 
 // The guided screens (pacer, grounding, urge timer) load when an idea is opened.
@@ -14,21 +15,22 @@ const w = t.toolbox;
 /** Ideas for right now, each with why; try one, rating how you feel before and after. */
 export function IdeasScreen({ checkIn, onDone }: { checkIn: CheckIn; onDone: () => void }) {
   const catalogue = useMemo(() => strategyCatalogue(), []);
-  const [ideas, setIdeas] = useState<Suggestion[]>([]);
+  // Undefined until the core has picked: nothing it decides shows before.
+  const [ideas, setIdeas] = useState<Suggestion[] | undefined>();
   const [choices, setChoices] = useState<Choices | undefined>();
   const [trying, setTrying] = useState<{ strategy: Strategy; reason: string } | undefined>();
 
   useEffect(() => {
-    void Promise.all([suggester(), loadChoices()]).then(([engine, loaded]) => {
+    void Promise.all([suggester(), loadChoices(), profile.ageBand()]).then(([engine, loaded, band]) => {
       setChoices(loaded);
       const checked = engine.suggest({
         check_in: checkIn,
-        preferences: forCore(loaded),
+        preferences: forCore(loaded, band),
         now: localTimestamp(),
         seed: crypto.getRandomValues(new Uint32Array(1))[0] ?? 0,
         count: 3,
       });
-      if (checked.status === 'valid') setIdeas(checked.value.suggestions);
+      setIdeas(checked.status === 'valid' ? checked.value.suggestions : []);
     });
   }, [checkIn]);
 
@@ -53,7 +55,13 @@ export function IdeasScreen({ checkIn, onDone }: { checkIn: CheckIn; onDone: () 
   return (
     <section class="stack" aria-labelledby="ideas-title">
       <h1 id="ideas-title">{w.ideasTitle}</h1>
-      {ideas.map((idea) => {
+      {ideas === undefined && (
+        <p class="hint" role="status">
+          {w.findingIdeas}
+        </p>
+      )}
+      {ideas?.length === 0 && <p>{w.noIdeas}</p>}
+      {ideas?.map((idea) => {
         const strategy = catalogue.strategies.find((s) => s.id === idea.strategy_id);
         if (!strategy) return null;
         return (

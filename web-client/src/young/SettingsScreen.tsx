@@ -1,5 +1,6 @@
 import { t } from '../i18n';
 import { NotificationSettings } from '../ui/NotificationSettings';
+import { IdeaSettings } from './IdeaSettings';
 import { Reminder } from './Reminder';
 import { api } from './session';
 
@@ -15,6 +16,7 @@ export function SettingsScreen(props: { connected: boolean; onLearned: () => voi
       ) : (
         <p>{t.home.connectForMessages}</p>
       )}
+      <IdeaSettings />
       <section class="card">
         <h2>{t.toolbox.learnedTitle}</h2>
         <p class="hint">{t.toolbox.learnedIntro}</p>

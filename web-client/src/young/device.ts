@@ -32,6 +32,7 @@ export const profile = {
     await settings.set(WELCOMED, true);
   },
   ageBand: () => settings.get<AgeBand>(AGE_BAND),
+  setAgeBand: (band: AgeBand | undefined) => settings.set(AGE_BAND, band),
   pin: () => settings.get<PinHash>(PIN),
   setPin: async (hash: PinHash | undefined) => {
     await settings.set(PIN_TRIES, undefined);

@@ -2,7 +2,7 @@
 // whether Lantern learns from their ratings. Kept on the device in the
 // IndexedDB key-value store and given to the core with every suggestion.
 
-import type { Preferences } from '../core';
+import type { AgeBand, Preferences } from '../core';
 import { settings } from '../store/db';
 
 const KEY = 'strategy_preferences';
@@ -11,9 +11,12 @@ export interface Choices {
   favourites: string[];
   hidden: string[];
   personalLearning: boolean;
+  /** They told Lantern eating is hard for them: ideas that work the body
+   * hard or use cold water are never suggested. */
+  eatingDifficulties: boolean;
 }
 
-const DEFAULTS: Choices = { favourites: [], hidden: [], personalLearning: true };
+const DEFAULTS: Choices = { favourites: [], hidden: [], personalLearning: true, eatingDifficulties: false };
 
 export async function loadChoices(): Promise<Choices> {
   return { ...DEFAULTS, ...(await settings.get<Partial<Choices>>(KEY)) };
@@ -29,14 +32,18 @@ export function toggled(list: string[], id: string, on: boolean): string[] {
   return on ? [...without, id] : without;
 }
 
-/** The core's preferences for a suggestion. Age and sensitivities are not
- * asked yet: the youngest age Lantern serves keeps every idea suitable. */
-export function forCore(choices: Choices): Preferences {
+/** The youngest age in each band: an idea is suggested only if it suits
+ * everyone in the band. */
+const YOUNGEST: Record<AgeBand, number> = { '10-12': 10, '13-15': 13, '16-18': 16 };
+
+/** The core's preferences for a suggestion. Without an age band, the
+ * youngest age Lantern serves keeps every idea suitable. */
+export function forCore(choices: Choices, band: AgeBand | undefined): Preferences {
   return {
     favourites: choices.favourites,
     hidden: choices.hidden,
     personal_learning: choices.personalLearning,
-    sensitivities: { eating_difficulties: false },
-    age: 10,
+    sensitivities: { eating_difficulties: choices.eatingDifficulties },
+    age: band ? YOUNGEST[band] : YOUNGEST['10-12'],
   };
 }

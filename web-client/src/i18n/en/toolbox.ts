@@ -33,6 +33,8 @@ export const toolbox = {
   noMatch: 'No ideas match. Try other words or another group.',
   tryIt: 'Try this',
   ideasTitle: 'Ideas for right now',
+  findingIdeas: 'Finding ideas for you…',
+  noIdeas: 'No ideas fit right now. Your toolbox has every idea to look through.',
   done: 'Done',
 
   // One strategy.
@@ -88,6 +90,12 @@ export const toolbox = {
     'When you rate how you feel before and after an idea, Lantern learns what helps you. This stays on this phone.',
   learnedNothing: 'Nothing yet. Rate an idea before and after you try it, and it will show here.',
   learningSwitch: 'Learn what helps me',
+  ideasForMe: 'Ideas for me',
+  ideasForMeIntro: 'This helps Lantern pick ideas that suit you. It stays on this phone.',
+  myAge: 'My age',
+  ageNotSaid: 'I’d rather not say',
+  eatingSwitch: 'Eating is hard for me',
+  eatingHint: 'Lantern won’t suggest ideas that work your body hard or use cold water, as these can make things harder when eating is difficult.',
   learningOnHint: 'Suggestions use your ratings to bring up what has helped you before.',
   learningOffHint: 'Off: suggestions only use how you feel now, and your ratings are not kept.',
   startAgain: 'Start again',
