@@ -273,6 +273,11 @@ fn demo(settings: &Settings) -> anyhow::Result<()> {
         seed::DEMO_LEAD_PASSWORD
     );
     println!(
+        "Service admin sign-in (the service's own places): {} / {}",
+        seed::DEMO_ADMIN_EMAIL,
+        seed::DEMO_ADMIN_PASSWORD
+    );
+    println!(
         "Parent sign-in (at /#/parent): {} / {}",
         seed::DEMO_PARENT_EMAIL,
         seed::DEMO_PARENT_PASSWORD

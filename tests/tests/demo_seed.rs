@@ -12,16 +12,18 @@ use lantern_core::disclosure::{Disclosure, Told};
 use lantern_server::db::ids::ServiceId;
 use lantern_server::db::{service_settings, services, users};
 use lantern_server::seed::{
-    DEMO_DUTY_EMAIL, DEMO_ESCALATION_MINUTES, DEMO_GROUP_WORKER_EMAIL, DEMO_GROUP_WORKER_PASSWORD,
-    DEMO_LEAD_EMAIL, DEMO_LEAD_PASSWORD, DEMO_PARENT_EMAIL, DEMO_PARENT_PASSWORD, DEMO_SERVICE,
-    DEMO_WORKER_EMAIL, DEMO_WORKER_PASSWORD, seed_demo,
+    DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, DEMO_DUTY_EMAIL, DEMO_ESCALATION_MINUTES,
+    DEMO_GROUP_WORKER_EMAIL, DEMO_GROUP_WORKER_PASSWORD, DEMO_LEAD_EMAIL, DEMO_LEAD_PASSWORD,
+    DEMO_PARENT_EMAIL, DEMO_PARENT_PASSWORD, DEMO_SERVICE, DEMO_WORKER_EMAIL, DEMO_WORKER_PASSWORD,
+    seed_demo,
 };
 use lantern_tests::{Session, StatusCode, TestApp, on_both_backends};
 use serde_json::{Value, json};
 
 on_both_backends!(
     the_demo_is_seeded_once_and_explorable,
-    the_demo_lead_sees_a_report_with_numbers_and_groups_to_choose
+    the_demo_lead_sees_a_report_with_numbers_and_groups_to_choose,
+    the_demo_admin_keeps_the_services_own_places
 );
 
 async fn the_demo_is_seeded_once_and_explorable(app: TestApp) {
@@ -292,4 +294,30 @@ async fn the_demo_lead_sees_a_report_with_numbers_and_groups_to_choose(app: Test
     );
     let filters = app.get_json("/api/v1/reports/filters", &lead).await;
     assert_eq!(filters["schools"].as_array().unwrap().len(), 2);
+}
+
+async fn the_demo_admin_keeps_the_services_own_places(app: TestApp) {
+    {
+        let mut conn = app.pool.get().unwrap();
+        assert!(seed_demo(&mut conn).unwrap());
+    }
+    let login = json!({"email": DEMO_ADMIN_EMAIL, "password": DEMO_ADMIN_PASSWORD});
+    let response = app.post_json("/api/v1/auth/login", None, &login).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let admin = Session::from_json(&response.json().await.unwrap());
+    let directory = app.get_json("/api/v1/directory", &admin).await;
+    let own: Vec<&Value> = directory["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["national"] == false)
+        .collect();
+    assert_eq!(own.len(), 1, "the demo's drop-in: {directory}");
+    let removed = app
+        .delete(
+            &format!("/api/v1/admin/directory/{}", own[0]["id"].as_str().unwrap()),
+            Some(&admin.access_token),
+        )
+        .await;
+    assert_eq!(removed.status(), StatusCode::NO_CONTENT);
 }

@@ -28,8 +28,8 @@ pub struct Staff {
     pub group_worker: UserId,
 }
 
-/// The lead and the group worker; before the seed's transaction, since
-/// hashing their passwords is slow on purpose.
+/// The lead, the admin and the group worker; before the seed's
+/// transaction, since hashing their passwords is slow on purpose.
 pub fn staff(conn: &mut AnyConnection, service: &ServiceId) -> anyhow::Result<Staff> {
     admin::create_staff(
         conn,
@@ -39,6 +39,16 @@ pub fn staff(conn: &mut AnyConnection, service: &ServiceId) -> anyhow::Result<St
             email: super::DEMO_LEAD_EMAIL,
             display_name: "Dana Okafor (lead)",
             password: super::DEMO_LEAD_PASSWORD,
+        },
+    )?;
+    admin::create_staff(
+        conn,
+        NewStaff {
+            service,
+            role: Role::Admin,
+            email: super::DEMO_ADMIN_EMAIL,
+            display_name: "Priya Shah (admin)",
+            password: super::DEMO_ADMIN_PASSWORD,
         },
     )?;
     let group_worker = admin::create_staff(

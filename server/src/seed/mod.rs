@@ -48,11 +48,15 @@ pub const DEMO_WORKER_PASSWORD: &str = "lantern-demo-worker";
 pub const DEMO_DUTY_EMAIL: &str = "demo.duty@lantern.example";
 pub const DEMO_DUTY_PASSWORD: &str = "lantern-demo-duty";
 pub const DEMO_ESCALATION_MINUTES: i32 = 3 * 60;
-/// A parent linked to the first demo young person, with tips in their inbox.
+/// The service lead, who sees the reports.
 pub const DEMO_LEAD_EMAIL: &str = "demo.lead@lantern.example";
 pub const DEMO_LEAD_PASSWORD: &str = "lantern-demo-lead";
+/// The service admin, who keeps the service's own places in the directory.
+pub const DEMO_ADMIN_EMAIL: &str = "demo.admin@lantern.example";
+pub const DEMO_ADMIN_PASSWORD: &str = "lantern-demo-admin";
 pub const DEMO_GROUP_WORKER_EMAIL: &str = "demo.groups@lantern.example";
 pub const DEMO_GROUP_WORKER_PASSWORD: &str = "lantern-demo-groups";
+/// A parent linked to the first demo young person, with tips in their inbox.
 pub const DEMO_PARENT_EMAIL: &str = "demo.parent@lantern.example";
 pub const DEMO_PARENT_PASSWORD: &str = "lantern-demo-parent";
 
