@@ -81,13 +81,15 @@ test('with the text at twice its size nothing scrolls sideways and the check-in 
 
   await page.getByRole('button', { name: 'Get help now' }).click();
   const help = page.getByRole('dialog', { name: 'Help right now' });
-  await help.waitFor();
+  // Measured with the safety plan's card, which follows once the phone is read.
+  await help.getByTestId('plan-summary').waitFor();
   assert.ok((await sideways()) <= 0, `Get help now scrolls sideways by ${await sideways()}px`);
   await page.keyboard.press('Escape');
 
   await page.getByRole('button', { name: 'Check in' }).click();
   await page.getByRole('button', { name: 'Okay', exact: true }).click();
   await page.getByRole('button', { name: 'Worried' }).click();
+  await page.getByRole('group', { name: 'How worried?' }).waitFor();
   assert.ok((await sideways()) <= 0, `the check-in scrolls sideways by ${await sideways()}px`);
   await expectAccessible(page, 'check-in at 200% text');
   await page.getByRole('button', { name: 'Save check-in' }).click();

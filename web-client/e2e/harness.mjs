@@ -101,6 +101,22 @@ export async function startLantern(extraEnv = {}) {
   throw new Error('the server did not become ready');
 }
 
+/** Runs `check` (which asserts) every 50 ms until it passes, and returns what
+ * it returned; after `timeoutMs` it throws the last failure, which says what
+ * was seen. For what the app draws, stores or sends a moment after an action:
+ * Playwright's counts and reads do not wait for a value to be right. */
+export async function eventually(check, timeoutMs = 10_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() >= until) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** A fresh phone opens on the first-run welcome: skip its cards and the age band. */
 export async function skipWelcome(page) {
   await page.getByRole('button', { name: 'Skip', exact: true }).click();

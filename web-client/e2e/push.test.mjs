@@ -216,7 +216,8 @@ test('tapping a notification opens the screen it is about', async () => {
   await skipWelcome(page);
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
   await deliverPush(page, { kind: 'reminder', id: 'reminder-1', title: 'Lantern: a gentle reminder' });
-  const [worker] = page.context().serviceWorkers();
+  // Playwright may not have attached to the service worker yet.
+  const worker = page.context().serviceWorkers()[0] ?? (await page.context().waitForEvent('serviceworker'));
   // Chromium has no way to click a notification from a test, so the test
   // dispatches the click event the browser would, on the notification the
   // push handler showed.

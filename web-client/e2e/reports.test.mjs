@@ -48,7 +48,13 @@ test('a service lead reads the report, narrows it to a group and downloads a tab
 
   // Narrowed to one group: the choice lists the demo's groups and schools.
   await page.getByLabel('Who').selectOption({ label: 'Group: Year 8 Resilience (demo)' });
+  // The group's answer, then its drawing: "Making the report…" shows from the
+  // click until the new report is drawn, but may not have shown yet.
+  const narrowed = page.waitForResponse(
+    (r) => new URL(r.url()).pathname === '/api/v1/reports/outcomes' && new URL(r.url()).searchParams.has('group'),
+  );
   await page.getByRole('button', { name: 'Show the report' }).click();
+  await narrowed;
   await page.getByRole('status').filter({ hasText: 'Making the report…' }).waitFor({ state: 'detached' });
   const groupCount = (await page.getByTestId('report-activity').getByRole('row', { name: /Young people taking part/ }).locator('td').textContent()).trim();
   assert.ok(groupCount === 'fewer than 5' || Number(groupCount) <= 11, `a group of 11: ${groupCount}`);

@@ -8,7 +8,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { startLantern, skipWelcome } from './harness.mjs';
+import { eventually, startLantern, skipWelcome } from './harness.mjs';
 import { capture } from './screens.mjs';
 
 const PASSWORD = 'a long enough password';
@@ -73,15 +73,6 @@ function kvGet(page, key) {
   );
 }
 
-/** Waits until `check` holds: saving and sending happen in the background. */
-async function eventually(check, timeoutMs = 10_000) {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    assert.ok(Date.now() < until, 'timed out');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 async function youngPersonId(get, name) {
   const { young_people: people } = await (await get('/caseload')).json();
   return people.find((p) => p.display_name === name).id;
@@ -102,13 +93,22 @@ async function setSharing(phone, title, on) {
   await phone.getByRole('switch', { name: title, checked: on }).waitFor();
 }
 
-/** Runs `open` (which shows the sharing screen) and waits for the screen's
- * own read of consent, so that answer cannot land after a change made here. */
+/** Runs `open` (which shows the sharing screen) and waits until every switch
+ * shows the screen's own read of consent: until then a switch may show only
+ * what the phone last heard, or nothing yet. */
 async function sharingScreen(phone, open) {
   const read = phone.waitForResponse((r) => r.url().endsWith('/api/v1/me/consents') && r.request().method() === 'GET');
   await open();
-  await read;
+  const { consents } = await (await read).json();
   await phone.getByRole('heading', { name: 'What you share' }).waitFor();
+  await phone.waitForFunction(
+    (consents) =>
+      [...document.querySelectorAll('[role="switch"][aria-labelledby^="scope-"]')].every((toggle) => {
+        const granted = consents.find((c) => `scope-${c.scope}` === toggle.getAttribute('aria-labelledby'))?.granted ?? false;
+        return toggle.getAttribute('aria-checked') === String(granted);
+      }),
+    consents,
+  );
 }
 
 /** Opens the app once online so the service worker has it, then cuts the network. */
@@ -158,7 +158,7 @@ test('a safety plan made offline stays, shows in Get help now, and the worker se
   const addPlace = phone.getByRole('button', { name: 'Add a line to People and places that help me switch off' });
   await addPlace.click();
   await phone.getByRole('button', { name: 'Remove People and places that help me switch off, line 1' }).click();
-  assert.equal(await phone.getByLabel('People and places that help me switch off, line 1').count(), 0);
+  await eventually(async () => assert.equal(await phone.getByLabel('People and places that help me switch off, line 1').count(), 0));
   assert.equal(await focused(phone, addPlace), true);
   await phone.getByRole('button', { name: 'Add a line to My reasons to keep going' }).click();
   await phone.getByLabel('My reasons to keep going, line 1').fill('My dog, Biscuit');
@@ -180,7 +180,7 @@ test('a safety plan made offline stays, shows in Get help now, and the worker se
   await phone.getByRole('button', { name: 'Add a line to Making where I am safer' }).click();
   await phone.getByLabel('Making where I am safer, line 1').fill('Keep my door open');
   // Kept as it is typed: wait for the write, then start again.
-  await eventually(async () => JSON.stringify(await kvGet(phone, 'safety_plan_draft')).includes('Keep my door open'));
+  await eventually(async () => assert.match(JSON.stringify(await kvGet(phone, 'safety_plan_draft')), /Keep my door open/));
   await phone.reload();
   // A reload stays on the plan: the address names the screen.
   await phone.getByRole('heading', { name: 'My safety plan', level: 1 }).waitFor();
@@ -197,9 +197,11 @@ test('a safety plan made offline stays, shows in Get help now, and the worker se
   await phone.getByRole('button', { name: 'Get help now' }).click();
   const help = phone.getByRole('dialog', { name: 'Help right now' });
   await help.waitFor();
+  // The plan is read from the phone after the dialog opens: wait for it.
+  const summary = help.getByTestId('plan-summary');
+  await summary.waitFor();
   const hrefs = await help.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
   assert.ok(hrefs.indexOf('tel:08001111') >= 0 && hrefs.indexOf('tel:08001111') < hrefs.indexOf('tel:07700900123'), 'crisis contacts come first');
-  const summary = help.getByTestId('plan-summary');
   for (const line of ['I stop answering my friends', 'Listen to my playlist', 'Keep my door open', 'My dog, Biscuit']) {
     assert.match(await summary.textContent(), new RegExp(line));
   }
@@ -253,7 +255,7 @@ test('a safety plan made offline stays, shows in Get help now, and the worker se
   await phone.getByRole('button', { name: 'Delete my plan' }).click();
   await phone.getByRole('button', { name: 'Yes, delete it' }).click();
   await phone.getByTestId('plan-status').filter({ hasText: 'Your safety plan is deleted.' }).waitFor();
-  await eventually(async () => (await (await get(`/young-people/${robin}/safety-plan`)).json()).safety_plan === null);
+  await eventually(async () => assert.equal((await (await get(`/young-people/${robin}/safety-plan`)).json()).safety_plan, null));
 });
 
 test('a check-in made while the server cannot be reached waits, then reaches it exactly once', async () => {

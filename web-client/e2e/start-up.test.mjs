@@ -24,11 +24,11 @@ after(async () => {
 const phone = () =>
   browser({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, serviceWorkers: 'block' });
 
+/** The links in the help that shows while starting, once it is drawn. */
 async function helpLinks(page) {
-  return page
-    .getByRole('region', { name: 'Help right now' })
-    .getByRole('link')
-    .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  const help = page.getByRole('region', { name: 'Help right now' });
+  await help.waitFor();
+  return help.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
 }
 
 test('while the core is still downloading, help is one tap away and stays open when the app is ready', async () => {

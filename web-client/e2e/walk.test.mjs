@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { startLantern, webClient, skipWelcome } from './harness.mjs';
+import { eventually, startLantern, webClient, skipWelcome } from './harness.mjs';
 import { capture } from './screens.mjs';
 
 let base;
@@ -130,8 +130,11 @@ test('join → check-in → share → sync → the worker sees it', async () => 
   await capture(phone, 'young-sharing');
   await phone.getByRole('button', { name: 'Done' }).click();
   await phone.getByText(/^Sent to your worker at \d\d:\d\d\./).waitFor();
-  assert.equal(await phone.getByTestId('sharing-summary').textContent(), 'You share with your worker: My moods.');
-  assert.match(await list.first().textContent(), /sent at \d\d:\d\d/);
+  // What is shared and the list are read again after the status is shown.
+  await eventually(async () =>
+    assert.equal(await phone.getByTestId('sharing-summary').textContent(), 'You share with your worker: My moods.'),
+  );
+  await eventually(async () => assert.match(await list.first().textContent(), /sent at \d\d:\d\d/));
   await capture(phone, 'young-home-synced');
 
   // The worker now sees the check-in: mood only, feelings not shared.
