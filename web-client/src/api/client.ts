@@ -34,13 +34,15 @@ async function send(
   extra: Record<string, string> = {},
 ): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json', ...extra };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A Blob (a file to import) goes as it is, with its own type; the rest as JSON.
+  const raw = body instanceof Blob;
+  if (body !== undefined) headers['content-type'] = raw ? body.type : 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
   try {
     return await fetch(`/api/v1${path}`, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
     });
   } catch {
     throw new OfflineError('No connection');

@@ -19,8 +19,9 @@ import './worker.css';
 
 const words = t.worker.common;
 
-// The lead's reports load only for a lead.
+// The lead's reports and the admin's places load only for them.
 const LeadReports = lazily(() => import('../lead/Reports').then((face) => face.Reports));
+const AdminPlaces = lazily(() => import('../admin/Places').then((face) => face.Places));
 
 /** The worker's dashboard: sign-in (with two-step codes), caseload, a young
  * person's shared data, encouragement, invites. */
@@ -42,6 +43,9 @@ export function WorkerApp() {
 
   const full = session && session.scope !== 'totp_enrolment';
   const lead = session?.user.role === 'service_lead';
+  const admin = session?.user.role === 'admin';
+  // Workers get the caseload; leads and admins their own face instead.
+  const worker = full && !lead && !admin;
   useEffect(() => {
     // A browser whose push subscription changed tells the server again.
     if (full) void keepPushFresh(api).catch(() => undefined);
@@ -73,8 +77,15 @@ export function WorkerApp() {
         {!session && <SignIn onSignedIn={setSession} />}
         {session && !full && <EnrolmentScreen session={session} onSession={setSession} />}
         {full && lead && <LeadReports />}
-        {full && !lead && group && <GroupPageView id={group} onBack={() => setGroup(undefined)} />}
-        {full && !lead && !group && !selected && (
+        {full && admin && <AdminPlaces />}
+        {full && (lead || admin) && (
+          <details class="card">
+            <summary>{t.worker.totp.settingsTitle}</summary>
+            <Security />
+          </details>
+        )}
+        {worker && group && <GroupPageView id={group} onBack={() => setGroup(undefined)} />}
+        {worker && !group && !selected && (
           <div class="stack">
             <h1 class="visually-hidden">{words.dashboard}</h1>
             <Alerts api={api} onChanged={changed} />
@@ -92,7 +103,7 @@ export function WorkerApp() {
             </details>
           </div>
         )}
-        {full && !lead && !group && selected && <YoungPersonPage person={selected} onBack={() => setSelected(undefined)} onChanged={changed} />}
+        {worker && !group && selected && <YoungPersonPage person={selected} onBack={() => setSelected(undefined)} onChanged={changed} />}
       </main>
     </>
   );

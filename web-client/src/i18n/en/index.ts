@@ -3,6 +3,7 @@
  * screen's words sit together and a translator can work part by part.
  */
 import { account } from './account';
+import { admin } from './admin';
 import { alerts } from './alerts';
 import { checkIn } from './checkIn';
 import { common } from './common';
@@ -30,6 +31,7 @@ import { worker } from './worker';
 import { workerMessages } from './workerMessages';
 
 export const en = {
+  admin,
   common,
   messages,
   reminders,

@@ -1,0 +1,104 @@
+// A service admin keeps the service's own places in the directory, in a
+// real browser against the real server on the demo's data: a place with a
+// bad field is refused with the field named and nothing kept; put right,
+// it is saved; a spreadsheet with a good and a bad row keeps the good one
+// and names the bad one by line; a place is changed and removed.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { startLantern } from './harness.mjs';
+import { capture, expectAccessible } from './screens.mjs';
+
+let base;
+let lantern;
+let browser;
+let stop;
+
+before(async () => {
+  ({ base, lantern, browser, stop } = await startLantern());
+  lantern(['demo']);
+});
+
+after(async () => {
+  await stop?.();
+});
+
+const HEADER = 'name,description,needs,thrive,min_age,max_age,area,phone,text_number,text_keyword,website,self_referral,hours';
+
+test('an admin adds, imports, changes and removes the service’s own places', async () => {
+  const page = await browser({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${base}/#/worker`);
+  await page.getByLabel('Email').fill('demo.admin@lantern.example');
+  await page.getByLabel('Password').fill('lantern-demo-admin');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Your service’s places', level: 1 }).waitFor();
+  const places = page.getByTestId('own-place');
+  const named = (name) => places.filter({ has: page.getByRole('heading', { name, exact: true }) });
+  await named('Riverside Drop-in (demo)').waitFor();
+  assert.equal(await page.getByRole('heading', { name: 'My caseload' }).count(), 0, 'an admin has no caseload');
+  assert.equal(await named('Childline').count(), 0, 'national services are Lantern’s, not listed to change');
+  await capture(page, 'admin-places');
+
+  // A website without https:// is refused, named at its field.
+  await page.getByRole('button', { name: 'Add a place' }).click();
+  const title = page.getByRole('heading', { name: 'Add a place', level: 1 });
+  await title.waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'place-form-title');
+  await page.getByLabel('Name').fill('Oak Tree Counselling');
+  await page.getByLabel('What they do').fill('Free talking sessions for young people, after school.');
+  await page.getByRole('checkbox', { name: 'Feeling worried' }).check();
+  await page.getByRole('checkbox', { name: 'Getting Help' }).check();
+  await page.getByLabel('Area').fill('Riverside');
+  await page.getByLabel('Website').fill('http://oak-tree.example');
+  await page.getByLabel('When they are open').fill('Monday to Thursday, 3:30pm to 6pm');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Please check the fields marked above.' }).waitFor();
+  const website = page.getByLabel('Website');
+  assert.equal(await website.getAttribute('aria-invalid'), 'true');
+  assert.match(await page.locator('#place-website-error').textContent(), /https:\/\//);
+  await expectAccessible(page, 'admin place form with an error');
+
+  await website.fill('https://oak-tree.example');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('status').filter({ hasText: 'Oak Tree Counselling is saved.' }).waitFor();
+  await named('Oak Tree Counselling').waitFor();
+  assert.equal(await named('Oak Tree Counselling').count(), 1, 'kept once: the refused try stored nothing');
+
+  // A spreadsheet (labelled as Excel, as Windows does) with one good row and one bad.
+  const csv = [
+    HEADER,
+    'Young Carers Club,"Games, food and a break.",young_carers,getting_advice,8,18,Riverside,01234 567890,,,,yes,Wednesdays 4pm to 6pm',
+    'Broken Row,Has a bad website,anxiety,getting_help,11,18,Riverside,,,,not-a-website,no,Weekdays',
+  ].join('\n');
+  await page.getByLabel('CSV file').setInputFiles({ name: 'places.csv', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from(csv) });
+  await page.getByRole('button', { name: 'Import' }).click();
+  await page.getByRole('status').filter({ hasText: 'Added 1 place, updated 0.' }).waitFor();
+  const rejected = page.getByTestId('import-rejected');
+  assert.match(await rejected.getByRole('listitem').textContent(), /^Line 3: .*https:\/\//);
+  await named('Young Carers Club').waitFor();
+  assert.equal(await named('Broken Row').count(), 0, 'the bad row is not kept');
+  await capture(page, 'admin-import');
+
+  // Changed: the form starts from what is saved.
+  await page.getByRole('button', { name: 'Change Young Carers Club' }).click();
+  const hours = page.getByLabel('When they are open');
+  assert.equal(await hours.inputValue(), 'Wednesdays 4pm to 6pm');
+  await hours.fill('Wednesdays 4pm to 7pm');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await named('Young Carers Club').filter({ hasText: 'Wednesdays 4pm to 7pm' }).waitFor();
+
+  // Removed, after saying yes.
+  await page.getByRole('button', { name: 'Remove Oak Tree Counselling' }).click();
+  await page.getByRole('button', { name: 'Yes, remove it' }).click();
+  await page.getByRole('status').filter({ hasText: 'Oak Tree Counselling is removed.' }).waitFor();
+  await named('Oak Tree Counselling').waitFor({ state: 'detached' });
+
+  // What young people of the service see: the place, with how to reach it.
+  const directory = await page.evaluate(async () => {
+    const session = JSON.parse(sessionStorage.getItem('lantern.worker'));
+    const response = await fetch('/api/v1/directory', { headers: { authorization: `Bearer ${session.access_token}` } });
+    return (await response.json()).services.map((s) => s.name);
+  });
+  assert.ok(directory.includes('Young Carers Club') && !directory.includes('Oak Tree Counselling'), directory.join(', '));
+});

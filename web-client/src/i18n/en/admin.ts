@@ -1,0 +1,58 @@
+/** A service admin's face: the service's own places in the signposting
+ * directory (national services come with Lantern and cannot be changed). */
+export const admin = {
+  dashboard: 'Your service’s settings',
+  places: {
+    title: 'Your service’s places',
+    intro:
+      'Local places young people can turn to. They see these in Find support, and workers can suggest them. National services such as Childline come with Lantern.',
+    none: 'No places of your own yet. Add one, or import a spreadsheet.',
+    loadFailed: 'Cannot load the directory.',
+    add: 'Add a place',
+    edit: (name: string) => `Change ${name}`,
+    remove: (name: string) => `Remove ${name}`,
+    confirmRemove: (name: string) => `Remove ${name}? Young people will no longer find it. Messages that named it keep its name.`,
+    yesRemove: 'Yes, remove it',
+    keep: 'Keep it',
+    removed: (name: string) => `${name} is removed.`,
+    ages: (min: number, max: number) => `Ages ${min}–${max}`,
+    contact: 'How to get in touch',
+  },
+  form: {
+    addTitle: 'Add a place',
+    editTitle: (name: string) => `Change ${name}`,
+    name: 'Name',
+    description: 'What they do, in plain words for a ten-year-old',
+    needs: 'What they help with',
+    anything: 'Any worry',
+    thrive: 'THRIVE groupings',
+    minAge: 'Youngest age',
+    maxAge: 'Oldest age',
+    area: 'Area (a town, or “All of the UK”)',
+    phone: 'Phone number',
+    textNumber: 'Number to text',
+    textKeyword: 'Word to text (optional)',
+    website: 'Website (https://…)',
+    selfReferral: 'Young people can get in touch themselves',
+    contact: 'How to get in touch (at least one)',
+    hours: 'When they are open',
+    save: 'Save',
+    cancel: 'Cancel',
+    saved: (name: string) => `${name} is saved.`,
+    fixFields: 'Please check the fields marked above.',
+    wholeNumber: 'Give an age as a whole number, like 11.',
+  },
+  import: {
+    title: 'Import a spreadsheet',
+    intro:
+      'A CSV file saved from a spreadsheet, with this first line. A place with the same name and area as one you have is updated, not added twice.',
+    file: 'CSV file',
+    send: 'Import',
+    tooBig: 'That file is larger than 256 KB. Split it into smaller files.',
+    result: (added: number, updated: number) =>
+      `Added ${added} ${added === 1 ? 'place' : 'places'}, updated ${updated}.`,
+    rejectedTitle: 'Rows not imported',
+    rejected: (line: number) => `Line ${line}`,
+    fixAndAgain: 'Put these rows right in the spreadsheet and import the file again; the rows that worked are kept.',
+  },
+};
