@@ -46,6 +46,9 @@ export async function capture(page, name) {
     ['desktop', DESKTOP],
   ]) {
     await page.setViewportSize(size);
+    // From the top: a full-page picture taken while scrolled draws the
+    // sticky top bar part-way down.
+    await page.evaluate(() => window.scrollTo(0, 0));
     // CSS pixels, at most about two and a half screens: enough to see the
     // screen, small enough to keep in the repository.
     const height = await page.evaluate(() => document.documentElement.scrollHeight);

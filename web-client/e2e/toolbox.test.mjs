@@ -10,7 +10,7 @@ import { extname, join, normalize } from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { freePort, startLantern, webClient, skipWelcome } from './harness.mjs';
+import { eventually, freePort, startLantern, webClient, skipWelcome } from './harness.mjs';
 import { capture } from './screens.mjs';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
@@ -112,7 +112,7 @@ const uses = (page) =>
   );
 
 async function openLearned(page) {
-  await page.getByRole('button', { name: 'Reminders and notifications' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await page.getByRole('button', { name: 'What Lantern has learned' }).click();
   await page.getByRole('heading', { name: 'What Lantern has learned', level: 1 }).waitFor();
 }
@@ -184,12 +184,14 @@ test('toolbox: search, filter by kind, star, hide with undo, bring back; choices
 
   // Words, in any case, over title and summary.
   await phone.getByLabel('Search ideas').fill('BREATH');
-  const breathing = catalogue.strategies.filter((s) => `${s.title} ${s.summary}`.toLowerCase().includes('breath'));
-  assert.deepEqual(await titles(), breathing.map((s) => s.title));
+  const breathing = catalogue.strategies.filter((s) => `${s.title} ${s.summary}`.toLowerCase().includes('breath')).map((s) => s.title);
+  await eventually(async () => assert.deepEqual(await titles(), breathing));
 
   // By kind.
   await phone.getByLabel('Search ideas').fill('');
   await phone.getByRole('button', { name: 'Get through an urge' }).click();
+  // The list is drawn with the chip pressed.
+  await phone.getByRole('button', { name: 'Get through an urge', pressed: true }).waitFor();
   const urges = catalogue.strategies.filter((s) => s.kind === 'urge_safely').map((s) => s.title);
   assert.deepEqual(await titles(), urges);
   assert.equal(await phone.getByRole('button', { name: 'Get through an urge' }).getAttribute('aria-pressed'), 'true');
@@ -197,6 +199,7 @@ test('toolbox: search, filter by kind, star, hide with undo, bring back; choices
 
   // Starred ideas come first, and stay starred.
   await phone.getByRole('button', { name: 'Star Rip it up' }).click();
+  await phone.getByRole('button', { name: 'Star Rip it up', pressed: true }).waitFor();
   assert.equal(await phone.getByRole('button', { name: 'Star Rip it up' }).getAttribute('aria-pressed'), 'true');
   assert.match((await titles())[0], /Rip it up$/);
   await phone.reload();
@@ -207,14 +210,15 @@ test('toolbox: search, filter by kind, star, hide with undo, bring back; choices
 
   // Hide, undo, hide again, bring back from the hidden list.
   await phone.getByRole('button', { name: 'Hide Colour hunt' }).click();
-  assert.ok(!(await titles()).includes('Colour hunt'));
+  // Said and gone in the same drawing.
   await phone.getByRole('status').getByText('Colour hunt is hidden').waitFor();
+  assert.ok(!(await titles()).includes('Colour hunt'));
   await phone.getByRole('button', { name: 'Undo' }).click();
-  assert.ok((await titles()).includes('Colour hunt'));
+  await eventually(async () => assert.ok((await titles()).includes('Colour hunt')));
   await phone.getByRole('button', { name: 'Hide Colour hunt' }).click();
   await phone.getByText('Hidden ideas').click();
   await phone.getByRole('button', { name: 'Bring back Colour hunt' }).click();
-  assert.ok((await titles()).includes('Colour hunt'));
+  await eventually(async () => assert.ok((await titles()).includes('Colour hunt')));
   assert.equal(await phone.getByText('Hidden ideas').count(), 0, 'nothing hidden now');
 
   // Hidden ideas are never suggested: hide every calming idea but one.
@@ -282,7 +286,7 @@ test('the urge timer runs the catalogue length, then asks whether the urge has p
   await phone.getByRole('button', { name: 'Start the timer' }).click();
   assert.equal(await phone.getByTestId('time-left').innerText(), `${wave.timer_minutes}:00`);
   await phone.clock.runFor(60_000);
-  assert.equal(await phone.getByTestId('time-left').innerText(), `${wave.timer_minutes - 1}:00`);
+  await eventually(async () => assert.equal(await phone.getByTestId('time-left').innerText(), `${wave.timer_minutes - 1}:00`));
   await capture(phone, 'young-urge-timer');
   assert.equal(await phone.getByText('Has the urge passed?').count(), 0, 'not before the time is up');
   await phone.clock.runFor((wave.timer_minutes - 1) * 60_000 + 1000);
@@ -327,7 +331,9 @@ test('with personal learning off, suggestions stop using what helped before', as
 
   await openLearned(phone);
   assert.equal(await phone.getByTestId('learned').textContent(), 'Slow breathing helped you 2 of 2 times.');
+  // The switch is drawn with its setting, read apart from what was learned.
   const learning = phone.getByRole('switch', { name: 'Learn what helps me' });
+  await learning.waitFor();
   assert.ok(await learning.isChecked());
   await learning.uncheck();
   await phone.getByText('your ratings are not kept', { exact: false }).waitFor();
@@ -337,8 +343,11 @@ test('with personal learning off, suggestions stop using what helped before', as
   const reason = await idea.getByTestId('reason').textContent();
   assert.doesNotMatch(reason, /Helped you/, 'history is not used');
   await idea.getByRole('button', { name: 'Try this' }).click();
+  // Once the idea has drawn (it loads when first opened) and once it is done.
+  await phone.getByRole('heading', { name: 'Slow breathing', level: 1 }).waitFor();
   assert.equal(await phone.getByRole('group', { name: 'How do you feel right now?' }).count(), 0, 'no rating asked');
   await phone.getByRole('button', { name: 'I’ve finished' }).click();
+  await phone.getByRole('status').filter({ hasText: 'Well done for trying it.' }).waitFor();
   assert.equal((await uses(phone)).length, 2, 'nothing new kept');
   await phone.getByRole('button', { name: 'Back to ideas' }).click();
   await phone.getByRole('button', { name: 'Done' }).click();
@@ -356,6 +365,33 @@ test('with personal learning off, suggestions stop using what helped before', as
   await app.close();
 });
 
+test('ideas for me: the age band and “eating is hard” are kept on the phone, and the age reaches the ideas', async () => {
+  const app = await serveApp();
+  const phone = await browser(PHONE);
+  await phone.goto(app.base);
+  await skipWelcome(phone);
+  await phone.getByRole('button', { name: 'Settings', exact: true }).click();
+  const ideasForMe = phone.getByRole('region', { name: 'Ideas for me' });
+  const age = ideasForMe.getByLabel('My age');
+  assert.equal(await age.inputValue(), '', 'no age band given at welcome');
+  await age.selectOption('16-18');
+  await ideasForMe.getByRole('switch', { name: 'Eating is hard for me' }).check();
+  await capture(phone, 'young-settings');
+
+  // Both are kept: drawn again as chosen after a reload (which stays on Settings).
+  await phone.reload();
+  await phone.getByRole('heading', { name: 'Settings', level: 1, exact: true }).waitFor();
+  await eventually(async () => assert.equal(await age.inputValue(), '16-18'));
+  assert.ok(await ideasForMe.getByRole('switch', { name: 'Eating is hard for me' }).isChecked());
+  await phone.getByRole('button', { name: 'Back to home' }).click();
+
+  // Ideas for getting through an urge are for 11 and over: with no age they
+  // never came up; for 16-18 they do.
+  const idea = await checkInUntil(phone, ['Ride the wave', 'Wait 15 minutes'], { feeling: 'Angry' });
+  assert.ok(idea);
+  await app.close();
+});
+
 test('at double text size the toolbox and a guided idea still fit a phone, and keyboard focus lands on the idea', async () => {
   const app = await serveApp();
   const phone = await browser({ ...PHONE, textSize: 32 });
@@ -363,6 +399,8 @@ test('at double text size the toolbox and a guided idea still fit a phone, and k
   await phone.goto(`${app.base}/#/toolbox`);
   await skipWelcome(phone);
   await phone.getByLabel('Search ideas').fill('square');
+  // Measured, and its one idea opened, once the search has narrowed the list.
+  await eventually(async () => assert.equal(await phone.getByTestId('tool').count(), 1));
   assert.ok(await fits(), 'no sideways scrolling in the toolbox');
   await phone.getByRole('button', { name: 'Try this' }).focus();
   await phone.keyboard.press('Enter');

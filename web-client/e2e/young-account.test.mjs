@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { startLantern } from './harness.mjs';
+import { eventually, startLantern } from './harness.mjs';
 import { capture } from './screens.mjs';
 
 let base;
@@ -162,7 +162,8 @@ test('connected: sharing previews, who looked, and deleting the account', async 
   await phone.getByRole('button', { name: 'I have a code from my worker' }).click();
   await phone.getByLabel('Your code').fill(code);
   await phone.getByLabel('What should Lantern call you?').fill('River');
-  assert.equal(await phone.getByRole('button', { name: '16-18' }).getAttribute('aria-pressed'), 'true');
+  // Picked once the phone's store has answered.
+  await eventually(async () => assert.equal(await phone.getByRole('button', { name: '16-18' }).getAttribute('aria-pressed'), 'true'));
   await phone.getByRole('button', { name: 'Connect' }).click();
 
   // Sharing: each scope previews exactly what the worker would see.
@@ -191,6 +192,9 @@ test('connected: sharing previews, who looked, and deleting the account', async 
   await events.waitFor();
   assert.match(await events.textContent(), /Looked at your check-ins\./);
   assert.match(await phone.getByRole('region', { name: 'Who can see what now' }).textContent(), /Ash Patel/);
+  // Groups and school records are kept by workers, so they are named here too.
+  assert.match(await phone.getByTestId('access-groups').textContent(), /You are not in a group right now\./);
+  assert.match(await phone.getByTestId('access-school').textContent(), /No school records have been written about you\./);
   await capture(phone, 'young-who-looked');
   await phone.getByRole('button', { name: 'Back', exact: true }).click();
 
