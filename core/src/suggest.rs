@@ -356,6 +356,17 @@ pub struct Learned {
     pub sentence: String,
 }
 
+/// What the ratings of one idea say, without "1 of 1 times" or a flat
+/// "0 of 3".
+fn learned_sentence(title: &str, helped: u32, rated: u32) -> String {
+    match (helped, rated) {
+        (1, 1) => format!("{title} helped you the one time you rated it."),
+        (0, 1) => format!("{title} did not help the one time you rated it."),
+        (0, _) => format!("{title} has not helped yet, in {rated} tries."),
+        _ => format!("{title} helped you {helped} of {rated} times."),
+    }
+}
+
 pub fn explain_learning(catalogue: &Catalogue, history: &[StrategyUse]) -> Vec<Learned> {
     let mut learned: Vec<Learned> = catalogue
         .strategies
@@ -368,7 +379,7 @@ pub fn explain_learning(catalogue: &Catalogue, history: &[StrategyUse]) -> Vec<L
                 title: strategy.title.clone(),
                 helped,
                 rated,
-                sentence: format!("{} helped you {helped} of {rated} times.", strategy.title),
+                sentence: learned_sentence(&strategy.title, helped, rated),
             })
         })
         .collect();
@@ -773,5 +784,30 @@ mod tests {
         let learned = explain_learning(catalogue, &history);
         assert_eq!(learned[0].sentence, "Walk outside helped you 2 of 3 times.");
         assert_eq!(learned.len(), 2);
+        assert_eq!(
+            learned[1].sentence,
+            "Doodle did not help the one time you rated it."
+        );
+    }
+
+    #[test]
+    fn one_rating_or_none_that_helped_reads_naturally() {
+        let catalogue = catalogue().unwrap();
+        let once = explain_learning(catalogue, &[rated("walk_outside", Feeling::Sad, 1, true)]);
+        assert_eq!(
+            once[0].sentence,
+            "Walk outside helped you the one time you rated it."
+        );
+        let never = explain_learning(
+            catalogue,
+            &[
+                rated("walk_outside", Feeling::Sad, 1, false),
+                rated("walk_outside", Feeling::Sad, 2, false),
+            ],
+        );
+        assert_eq!(
+            never[0].sentence,
+            "Walk outside has not helped yet, in 2 tries."
+        );
     }
 }

@@ -165,7 +165,7 @@ test('first run with no server at all: check-in → suggestion and why → guide
   await phone.getByRole('button', { name: 'Back to ideas' }).click();
   await phone.getByRole('button', { name: 'Done' }).click();
   await openLearned(phone);
-  assert.equal(await phone.getByTestId('learned').textContent(), `${title} helped you 1 of 1 times.`);
+  assert.equal(await phone.getByTestId('learned').textContent(), `${title} helped you the one time you rated it.`);
   await capture(phone, 'young-learned');
   await phone.context().setOffline(false);
 });
