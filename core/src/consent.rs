@@ -121,7 +121,9 @@ fn grant_for(grants: &[ConsentGrant], scope: ConsentScope) -> Option<&ConsentGra
 }
 
 fn covers(grant: Option<&ConsentGrant>, recorded_at: DateTime<FixedOffset>) -> bool {
-    grant.is_some_and(|grant| grant.include_past || recorded_at >= grant.granted_at)
+    grant.is_some_and(|grant| {
+        grant.include_past || crate::time::same_second_or_later(recorded_at, grant.granted_at)
+    })
 }
 
 /// Whether `scope` is shared for something made at `at`. Records with no
@@ -257,6 +259,15 @@ mod tests {
             granted_at: at(granted_at),
             include_past,
         }
+    }
+
+    #[test]
+    fn from_now_on_starts_in_the_second_sharing_was_turned_on() {
+        // The server keeps the grant's fraction of a second; the phone
+        // writes the check-in's time to the second.
+        let grants = [grant(ConsentScope::Mood, "2026-02-01T12:00:00.700Z", false)];
+        assert!(share_check_in(&check_in("2026-02-01T12:00:00Z"), &grants).is_some());
+        assert!(share_check_in(&check_in("2026-02-01T11:59:59Z"), &grants).is_none());
     }
 
     #[test]

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::checkin::{CheckIn, SELF_HARM_QUESTION, SelfHarmAnswer};
 use crate::measures::{Answer, MeasureCatalogue, MeasureResponse};
 use crate::record_id::RecordId;
+use crate::time::same_second_or_later;
 use crate::validation::{ValidationError, ValidationErrors};
 
 /// One thing the young person told Lantern that alerts their worker. Its id
@@ -150,7 +151,7 @@ pub fn disclosures_since(
 ) -> Vec<Disclosure> {
     let from_check_ins = check_ins
         .iter()
-        .filter(|check_in| check_in.recorded_at >= connected_since)
+        .filter(|check_in| same_second_or_later(check_in.recorded_at, connected_since))
         .filter_map(|check_in| {
             let answer = check_in
                 .self_harm
@@ -163,7 +164,7 @@ pub fn disclosures_since(
         });
     let from_measures = measure_responses
         .iter()
-        .filter(|response| response.completed_at >= connected_since)
+        .filter(|response| same_second_or_later(response.completed_at, connected_since))
         .filter_map(|response| {
             let definition = measures.find(&response.measure_id)?;
             let answers: Vec<Answer> = response
@@ -260,6 +261,27 @@ mod tests {
         let json = serde_json::to_string(&sent).unwrap();
         assert!(!json.contains("phone"), "the note never travels: {json}");
         assert!(!json.contains("mood"), "nor the mood: {json}");
+    }
+
+    #[test]
+    fn an_answer_in_the_second_of_joining_counts_as_after_it() {
+        let measures = catalogue().unwrap();
+        let joined = at("2026-11-20T09:00:00.600+00:00");
+        let same_second = [check_in(
+            1,
+            "2026-11-20T09:00:00+00:00",
+            Some(SelfHarmAnswer::Yes),
+        )];
+        assert_eq!(
+            disclosures_since(&same_second, &[], measures, joined).len(),
+            1
+        );
+        let before = [check_in(
+            2,
+            "2026-11-20T08:59:59+00:00",
+            Some(SelfHarmAnswer::Yes),
+        )];
+        assert!(disclosures_since(&before, &[], measures, joined).is_empty());
     }
 
     #[test]

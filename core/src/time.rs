@@ -13,6 +13,13 @@
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 
+/// Whether `time` is in the same second as `since` or later. Devices write
+/// times to the second while the server keeps fractions, so something
+/// recorded in the very second sharing or joining began counts as after it.
+pub fn same_second_or_later(time: DateTime<FixedOffset>, since: DateTime<FixedOffset>) -> bool {
+    time.timestamp() >= since.timestamp()
+}
+
 /// For `#[serde(with = "crate::time::rfc3339")]`. Written as chrono writes it.
 pub(crate) mod rfc3339 {
     use super::*;
