@@ -10,18 +10,16 @@ import {
   type PlanContact,
   type PlanSection,
   type SafetyPlan,
-  type Tombstone,
   type ValidationError,
 } from '../core';
 import { settings } from '../store/db';
+import { addTombstones } from './sent';
 import { loadSession } from './session';
 
 const PLAN = 'safety_plan';
 const DRAFT = 'safety_plan_draft';
 /** The `updated_at` of the version the server last stored. */
 const SENT = 'safety_plan_sent';
-/** Deletions the server has not confirmed yet. */
-const DELETED = 'deleted';
 
 export type LineKey = 'warning_signs' | 'things_i_can_do' | 'people_and_places' | 'making_my_space_safer' | 'reasons_to_keep_going';
 export type ContactKey = 'people_i_can_ask' | 'professionals';
@@ -97,10 +95,7 @@ export async function deletePlan(): Promise<void> {
   await settings.set(PLAN, undefined);
   await settings.set(DRAFT, undefined);
   await settings.set(SENT, undefined);
-  if (plan && (await loadSession())) {
-    const pending = await pendingDeletions();
-    await settings.set(DELETED, [...pending, { kind: 'safety_plan', id: plan.id } satisfies Tombstone]);
-  }
+  if (plan && (await loadSession())) await addTombstones([{ kind: 'safety_plan', id: plan.id }]);
 }
 
 export function isEmpty(plan: SafetyPlan): boolean {
@@ -147,13 +142,3 @@ export async function markPlanSent(plan: SafetyPlan): Promise<void> {
 
 /** After consent changes the plan is offered again under the new rules. */
 export const markPlanUnsent = () => settings.set(SENT, undefined);
-
-export async function pendingDeletions(): Promise<Tombstone[]> {
-  return (await settings.get<Tombstone[]>(DELETED)) ?? [];
-}
-
-export async function forgetDeletions(confirmed: string[]): Promise<void> {
-  if (confirmed.length === 0) return;
-  const left = (await pendingDeletions()).filter((t) => !confirmed.includes(t.id));
-  await settings.set(DELETED, left.length ? left : undefined);
-}

@@ -8,7 +8,10 @@ import type { Tombstone } from '../core';
 import { settings } from '../store/db';
 
 const SENT = 'sent_records';
+/** Deletions (goals, ratings, the safety plan) the server has not confirmed. */
 const DELETED = 'deleted_records';
+/** Where earlier versions kept the safety plan's deletion apart. */
+const EARLIER_DELETED = 'deleted';
 
 /** FNV-1a over the record's JSON: enough to notice an edit. */
 export function fingerprint(record: unknown): string {
@@ -35,7 +38,14 @@ export async function forgetSent(): Promise<void> {
 }
 
 export async function loadTombstones(): Promise<Tombstone[]> {
-  return (await settings.get<Tombstone[]>(DELETED)) ?? [];
+  const kept = (await settings.get<Tombstone[]>(DELETED)) ?? [];
+  const earlier = await settings.get<Tombstone[]>(EARLIER_DELETED);
+  if (!earlier) return kept;
+  // Moved into the one list, so the server still hears of them.
+  const merged = [...kept, ...earlier.filter((t) => !kept.some((k) => k.id === t.id))];
+  await settings.set(DELETED, merged.length ? merged : undefined);
+  await settings.set(EARLIER_DELETED, undefined);
+  return merged;
 }
 
 /** Deleted on the phone: the server is asked to forget them too. */

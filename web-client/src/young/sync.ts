@@ -7,7 +7,7 @@ import { buildSyncBatch } from '../core';
 import type { SyncOutcome, SyncRecord } from '../core';
 import { day, t, time } from '../i18n';
 import { checkIns, goalRatings, goals, measureResponses, settings, strategyUses, type StoredCheckIn } from '../store/db';
-import { forgetDeletions, markPlanSent, markPlanUnsent, pendingDeletions, planToSend } from './plan';
+import { markPlanSent, markPlanUnsent, planToSend } from './plan';
 import { dropTombstones, fingerprint, forgetSent, loadSent, loadTombstones, saveSent } from './sent';
 import { api, connectedSince, loadGrants, loadSession } from './session';
 
@@ -52,7 +52,7 @@ export async function syncNow(): Promise<SyncStatus> {
       measure_responses: unsent(await measureResponses.all()),
       // The core leaves the plan out unless its scope is shared; deletions always go.
       safety_plan: await planToSend(),
-      deleted: [...(await pendingDeletions()), ...(await loadTombstones())],
+      deleted: await loadTombstones(),
       connected_since: await connectedSince(),
     },
     grants,
@@ -80,7 +80,6 @@ export async function syncNow(): Promise<SyncStatus> {
       const refused = new Map(outcome.refused.map((r) => [r.id, r.code]));
       const settled = (id: string) => storedIds.has(id) || refused.has(id);
       const forgotten = new Set<string>();
-      await forgetDeletions(outcome.deleted);
       for (const record of slice) {
         if (record.op === 'upsert_safety_plan' && storedIds.has(record.safety_plan.id)) {
           await markPlanSent(record.safety_plan);
