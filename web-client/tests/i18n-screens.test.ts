@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { clockTime, list, plural, t, weekdayName } from '../src/i18n';
+import { ts } from '../src/i18n/staff';
 import { when } from '../src/young/sync';
 
 afterEach(() => {
@@ -14,9 +15,9 @@ afterEach(() => {
 
 describe('catalogue words for the finished screens', () => {
   it('says how many parents or carers got a tip in the right plural form', () => {
-    expect(plural(1, t.workerMessages.tipSentTo)).toBe('Sent to one parent or carer.');
-    expect(plural(2, t.workerMessages.tipSentTo)).toBe('Sent to 2 parents or carers.');
-    expect(plural(1200, t.workerMessages.tipSentTo)).toBe('Sent to 1,200 parents or carers.');
+    expect(plural(1, ts.workerMessages.tipSentTo)).toBe('Sent to one parent or carer.');
+    expect(plural(2, ts.workerMessages.tipSentTo)).toBe('Sent to 2 parents or carers.');
+    expect(plural(1200, ts.workerMessages.tipSentTo)).toBe('Sent to 1,200 parents or carers.');
   });
 
   it('writes a reminder time through Intl, as this device writes times', async () => {
@@ -54,9 +55,9 @@ describe('catalogue words for the finished screens', () => {
   });
 
   it('words a parent’s nudge with or without their own message', () => {
-    expect(t.parentApp.askedToCheckIn('Sky', 'Can we talk tonight?')).toBe(
+    expect(ts.parentApp.askedToCheckIn('Sky', 'Can we talk tonight?')).toBe(
       'Sky asked you to check in with them: “Can we talk tonight?”',
     );
-    expect(t.parentApp.askedToCheckIn('Sky', null)).toBe('Sky asked you to check in with them.');
+    expect(ts.parentApp.askedToCheckIn('Sky', null)).toBe('Sky asked you to check in with them.');
   });
 });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import { dateTime, pickLocale, plural, t } from '../src/i18n';
 import { en } from '../src/i18n/en';
+import { staff } from '../src/i18n/en/staff';
+import { ts } from '../src/i18n/staff';
 
 describe('words for translation', () => {
   it('picks the first language it has words for, else British English', () => {
@@ -24,7 +26,7 @@ describe('words for translation', () => {
     expect(text).toMatch(/16:05/);
   });
 
-  it('has no empty string anywhere in the English catalogue', () => {
+  it('has no empty string anywhere in the English catalogues', () => {
     const empty: string[] = [];
     const walk = (value: unknown, path: string) => {
       if (typeof value === 'string' && value.trim() === '') empty.push(path);
@@ -32,7 +34,14 @@ describe('words for translation', () => {
         for (const [key, inner] of Object.entries(value)) walk(inner, `${path}.${key}`);
     };
     walk(en, 'en');
+    walk(staff, 'staff');
     expect(empty).toEqual([]);
     expect(t).toBe(en);
+    expect(ts).toBe(staff);
+  });
+
+  it('keeps the young person’s words and the staff faces’ words apart', () => {
+    const shared = Object.keys(staff).filter((key) => key in en);
+    expect(shared).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { t } from '../src/i18n';
+import { ts } from '../src/i18n/staff';
 import { groupedKey } from '../src/worker/TotpEnrolment';
 import { sinceNow } from '../src/worker/when';
 
@@ -19,8 +19,8 @@ describe('worker dashboard words', () => {
   });
 
   it('counts answers to look at with plural rules', () => {
-    expect(t.worker.caseload.disclosure(1)).toBe('1 answer to look at');
-    expect(t.worker.caseload.disclosure(2)).toBe('2 answers to look at');
-    expect(t.worker.group.sent(2)).toBe('Sent to 2 young people.');
+    expect(ts.worker.caseload.disclosure(1)).toBe('1 answer to look at');
+    expect(ts.worker.caseload.disclosure(2)).toBe('2 answers to look at');
+    expect(ts.worker.group.sent(2)).toBe('Sent to 2 young people.');
   });
 });

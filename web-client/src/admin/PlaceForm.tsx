@@ -2,12 +2,13 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 
 import { ApiError } from '../api/client';
 import { t } from '../i18n';
+import { ts } from '../i18n/staff';
 import { api, problemWords } from '../worker/api';
 import { EMPTY_PLACE, bodyOf, fieldsOf, type Place, type PlaceFields } from './place';
 
-const words = t.admin.form;
+const words = ts.admin.form;
 const NEEDS = ['anything', ...Object.keys(t.findSupport.needs)];
-const THRIVE = Object.keys(t.worker.thrive.groupings);
+const THRIVE = Object.keys(ts.worker.thrive.groupings);
 
 type TextField = Exclude<keyof PlaceFields, 'needs' | 'thrive' | 'self_referral'>;
 
@@ -111,7 +112,7 @@ export function PlaceForm(props: { place?: Place; onSaved: (place: Place) => voi
           {errorFor('description')}
         </div>
         {choices('needs', words.needs, NEEDS, (n) => (n === 'anything' ? words.anything : (t.findSupport.needs[n] ?? n)))}
-        {choices('thrive', words.thrive, THRIVE, (g) => t.worker.thrive.groupings[g as keyof typeof t.worker.thrive.groupings])}
+        {choices('thrive', words.thrive, THRIVE, (g) => ts.worker.thrive.groupings[g as keyof typeof ts.worker.thrive.groupings])}
         <div class="row">
           {text('min_age', words.minAge, { inputMode: 'numeric' })}
           {text('max_age', words.maxAge, { inputMode: 'numeric' })}

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 
-import { t } from '../i18n';
+import { ts } from '../i18n/staff';
 import type { ValidationError } from '../core';
 import { api, problemWords } from '../worker/api';
 
-const words = t.admin.import;
+const words = ts.admin.import;
 
 /** The first line a directory CSV must have (docs/directory.md). */
 export const CSV_HEADER = 'name,description,needs,thrive,min_age,max_age,area,phone,text_number,text_keyword,website,self_referral,hours';

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 
-import { t } from '../i18n';
+import { ts } from '../i18n/staff';
 import { api, problemWords } from '../worker/api';
 import { PlaceForm } from './PlaceForm';
 import { PlaceImport } from './PlaceImport';
 import type { Place } from './place';
 
-const words = t.admin.places;
+const words = ts.admin.places;
 
 /** The service's own places in the directory: add, change, remove and
  * import them. National services are Lantern's and are not listed here. */
@@ -50,7 +50,7 @@ export function Places() {
     return (
       <PlaceForm
         place={editing === 'new' ? undefined : editing}
-        onSaved={(saved) => done(t.admin.form.saved(saved.name))}
+        onSaved={(saved) => done(ts.admin.form.saved(saved.name))}
         onCancel={() => done('')}
       />
     );

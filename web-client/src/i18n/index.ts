@@ -20,12 +20,13 @@ const DEFAULT_LOCALE = 'en-GB';
  * (so an `en-US` phone keeps its own date order); British English otherwise. */
 export function pickLocale(languages: readonly string[]): string {
   for (const tag of languages) {
-    if (baseLanguage(tag) in catalogues) return tag;
+    if (languageOf(tag) in catalogues) return tag;
   }
   return DEFAULT_LOCALE;
 }
 
-function baseLanguage(tag: string): string {
+/** The language part of a tag ("en" of "en-GB"). */
+export function languageOf(tag: string): string {
   return tag.toLowerCase().split('-')[0];
 }
 
@@ -33,7 +34,7 @@ function baseLanguage(tag: string): string {
 export const locale = pickLocale(typeof navigator === 'undefined' ? [] : (navigator.languages ?? []));
 
 /** The words for this device's language. */
-export const t: Strings = catalogues[baseLanguage(locale)];
+export const t: Strings = catalogues[languageOf(locale)];
 
 export interface PluralForms {
   one: string;

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 
-import { t } from '../i18n';
+import { ts } from '../i18n/staff';
 import { FigureTable, type FigureTableData } from '../ui/FigureTable';
 import { download } from '../young/device';
 import { api, problemWords } from '../worker/api';
 
-const words = t.reports;
+const words = ts.reports;
 
 type ReportTable = FigureTableData;
 

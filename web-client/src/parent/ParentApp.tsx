@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 
 import { Api, ApiError, type SessionStore } from '../api/client';
 import type { Session } from '../api/types';
-import { day, t } from '../i18n';
+import { day } from '../i18n';
+import { ts } from '../i18n/staff';
 import { settings } from '../store/db';
 import { telLink } from '../ui/contact-links';
 import { NotificationSettings } from '../ui/NotificationSettings';
@@ -61,11 +62,11 @@ export function ParentApp() {
     <>
       <header class="topbar">
         <span class="brand">
-          <img src="/icon.svg" alt="" width="28" height="28" /> {t.parentApp.brand}
+          <img src="/icon.svg" alt="" width="28" height="28" /> {ts.parentApp.brand}
         </span>
         {session && (
           <button type="button" class="secondary" onClick={signOut}>
-            {t.parentApp.signOut}
+            {ts.parentApp.signOut}
           </button>
         )}
       </header>
@@ -98,26 +99,26 @@ function SignUp({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
 
   return (
     <form class="stack narrow" onSubmit={submit}>
-      <h1>{haveAccount ? t.parentApp.signIn : t.parentApp.joinWithCode}</h1>
-      {!haveAccount && <p>{t.parentApp.intro}</p>}
+      <h1>{haveAccount ? ts.parentApp.signIn : ts.parentApp.joinWithCode}</h1>
+      {!haveAccount && <p>{ts.parentApp.intro}</p>}
       {!haveAccount && (
         <>
           <div class="field">
-            <label for="parent-code">{t.parentApp.code}</label>
+            <label for="parent-code">{ts.parentApp.code}</label>
             <input id="parent-code" value={code} autocomplete="off" required onInput={(e) => setCode(e.currentTarget.value)} />
           </div>
           <div class="field">
-            <label for="parent-name">{t.parentApp.name}</label>
+            <label for="parent-name">{ts.parentApp.name}</label>
             <input id="parent-name" value={name} required onInput={(e) => setName(e.currentTarget.value)} />
           </div>
         </>
       )}
       <div class="field">
-        <label for="parent-email">{t.parentApp.email}</label>
+        <label for="parent-email">{ts.parentApp.email}</label>
         <input id="parent-email" type="email" autocomplete="username" value={email} required onInput={(e) => setEmail(e.currentTarget.value)} />
       </div>
       <div class="field">
-        <label for="parent-password">{t.parentApp.password}</label>
+        <label for="parent-password">{ts.parentApp.password}</label>
         <input
           id="parent-password"
           type="password"
@@ -126,16 +127,16 @@ function SignUp({ onSignedIn }: { onSignedIn: (session: Session) => void }) {
           required
           onInput={(e) => setPassword(e.currentTarget.value)}
         />
-        {!haveAccount && <p class="hint">{t.parentApp.passwordHint}</p>}
+        {!haveAccount && <p class="hint">{ts.parentApp.passwordHint}</p>}
       </div>
       {problem && (
         <p class="alert" role="alert">
           {problem}
         </p>
       )}
-      <button type="submit">{haveAccount ? t.parentApp.signIn : t.parentApp.join}</button>
+      <button type="submit">{haveAccount ? ts.parentApp.signIn : ts.parentApp.join}</button>
       <button type="button" class="link" onClick={() => setHaveAccount(!haveAccount)}>
-        {haveAccount ? t.parentApp.haveCode : t.parentApp.haveAccount}
+        {haveAccount ? ts.parentApp.haveCode : ts.parentApp.haveAccount}
       </button>
     </form>
   );
@@ -149,23 +150,23 @@ function SignedIn() {
     api
       .call<{ items: TipItem[]; helplines: Helpline[] }>('GET', '/parent/tips')
       .then(setTips)
-      .catch(() => setProblem(t.parentApp.tipsLoadFailed));
+      .catch(() => setProblem(ts.parentApp.tipsLoadFailed));
   }, []);
 
   return (
     <div class="stack">
       <section class="stack" aria-labelledby="tips-title">
-        <h1 id="tips-title">{t.parentApp.tipsTitle}</h1>
+        <h1 id="tips-title">{ts.parentApp.tipsTitle}</h1>
         {problem && (
           <p class="alert" role="alert">
             {problem}
           </p>
         )}
-        {tips && tips.items.length === 0 && <p class="hint">{t.parentApp.noTipsYet}</p>}
+        {tips && tips.items.length === 0 && <p class="hint">{ts.parentApp.noTipsYet}</p>}
         {tips?.items.map((item) => (
           <article class="card stack" key={item.id} data-testid="parent-tip">
             {item.asked_by && (
-              <p class="alert">{t.parentApp.askedToCheckIn(item.asked_by.display_name, item.asked_by.message)}</p>
+              <p class="alert">{ts.parentApp.askedToCheckIn(item.asked_by.display_name, item.asked_by.message)}</p>
             )}
             {item.tip && (
               <>
@@ -178,7 +179,7 @@ function SignedIn() {
                 ))}
               </>
             )}
-            <p class="hint">{t.parentApp.tipDate(day(item.sent_at, { weekday: 'short' }), item.from === 'worker')}</p>
+            <p class="hint">{ts.parentApp.tipDate(day(item.sent_at, { weekday: 'short' }), item.from === 'worker')}</p>
           </article>
         ))}
       </section>
@@ -186,12 +187,12 @@ function SignedIn() {
       <NotificationSettings api={api} />
       {tips && tips.helplines.length > 0 && (
         <section class="card stack" aria-labelledby="helplines-title">
-          <h2 id="helplines-title">{t.parentApp.helplinesTitle}</h2>
+          <h2 id="helplines-title">{ts.parentApp.helplinesTitle}</h2>
           {tips.helplines.map((h) => (
             <p key={h.id}>
               <strong>{h.name}</strong> — {h.for_what}{' '}
               <a class="button secondary small" href={telLink(h.phone)}>
-                {t.parentApp.call(h.phone)}
+                {ts.parentApp.call(h.phone)}
               </a>
               {h.how && <span class="hint"> {h.how}</span>} <span class="hint">({h.hours})</span>
             </p>
@@ -204,10 +205,10 @@ function SignedIn() {
 
 function problemWords(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.code === 'invalid_credentials') return t.parentApp.wrongPassword;
+    if (error.code === 'invalid_credentials') return ts.parentApp.wrongPassword;
     if (error.code === 'validation_failed') return error.problem.errors?.[0]?.message ?? error.message;
-    if (error.code === 'rate_limited') return t.parentApp.tooManyTries;
+    if (error.code === 'rate_limited') return ts.parentApp.tooManyTries;
     return error.message;
   }
-  return t.parentApp.somethingWrong;
+  return ts.parentApp.somethingWrong;
 }

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 
 import { ApiError, type Api } from '../api/client';
-import { t, time, weekdayName } from '../i18n';
+import { time, weekdayName } from '../i18n';
+import { ts } from '../i18n/staff';
 import { deviceTimeZone } from '../ui/time-zone';
 
 const FREQUENCIES = ['weekly', 'twice_weekly', 'off'] as const;
@@ -27,7 +28,7 @@ export function TipPreferences({ api }: { api: Api }) {
     api
       .call<Preferences>('GET', '/parent/tip-preferences')
       .then(setPrefs)
-      .catch(() => setMessage(t.parentApp.prefsLoadFailed));
+      .catch(() => setMessage(ts.parentApp.prefsLoadFailed));
   }, [api]);
 
   if (!prefs) return message ? <p class="alert">{message}</p> : null;
@@ -49,24 +50,24 @@ export function TipPreferences({ api }: { api: Api }) {
       setPrefs(saved);
       setMessage(
         saved.next_at
-          ? t.parentApp.nextTip(time(saved.next_at, { weekday: 'long' }))
-          : t.parentApp.tipsOff,
+          ? ts.parentApp.nextTip(time(saved.next_at, { weekday: 'long' }))
+          : ts.parentApp.tipsOff,
       );
     } catch (error) {
       setMessage(
         error instanceof ApiError && error.code === 'validation_failed'
           ? (error.problem.errors?.[0]?.message ?? error.message)
-          : t.parentApp.saveFailed,
+          : ts.parentApp.saveFailed,
       );
     }
   };
 
   return (
     <form class="card stack" onSubmit={save} aria-labelledby="prefs-title">
-      <h2 id="prefs-title">{t.parentApp.prefsTitle}</h2>
+      <h2 id="prefs-title">{ts.parentApp.prefsTitle}</h2>
       <fieldset>
-        <legend>{t.parentApp.topics}</legend>
-        {Object.entries(t.topics).map(([topic, label]) => (
+        <legend>{ts.parentApp.topics}</legend>
+        {Object.entries(ts.topics).map(([topic, label]) => (
           <label class="choice" key={topic}>
             <input type="checkbox" checked={prefs.topics.includes(topic)} onChange={(e) => toggle(topic, e.currentTarget.checked)} />
             {label}
@@ -74,17 +75,17 @@ export function TipPreferences({ api }: { api: Api }) {
         ))}
       </fieldset>
       <fieldset>
-        <legend>{t.parentApp.howOften}</legend>
+        <legend>{ts.parentApp.howOften}</legend>
         {FREQUENCIES.map((value) => (
           <label class="choice" key={value}>
             <input type="radio" name="frequency" checked={prefs.frequency === value} onChange={() => setPrefs({ ...prefs, frequency: value })} />
-            {t.parentApp.frequency[value]}
+            {ts.parentApp.frequency[value]}
           </label>
         ))}
       </fieldset>
       <div class="row">
         <div class="field">
-          <label for="tip-day">{t.parentApp.day}</label>
+          <label for="tip-day">{ts.parentApp.day}</label>
           <select id="tip-day" value={prefs.weekday} onChange={(e) => setPrefs({ ...prefs, weekday: e.currentTarget.value })}>
             {WEEKDAYS.map((day, index) => (
               <option key={day} value={day}>
@@ -94,11 +95,11 @@ export function TipPreferences({ api }: { api: Api }) {
           </select>
         </div>
         <div class="field">
-          <label for="tip-time">{t.parentApp.time}</label>
+          <label for="tip-time">{ts.parentApp.time}</label>
           <input id="tip-time" type="time" value={prefs.time} onInput={(e) => setPrefs({ ...prefs, time: e.currentTarget.value })} />
         </div>
       </div>
-      <button type="submit">{t.parentApp.savePrefs}</button>
+      <button type="submit">{ts.parentApp.savePrefs}</button>
       {message && (
         <p class="status" role="status">
           {message}

@@ -1,6 +1,6 @@
-import { t } from '../i18n';
+import { ts } from '../i18n/staff';
 
-const words = t.reports;
+const words = ts.reports;
 
 /** A cell of a report table: a label, a number, or a figure hidden by the
  * small-number rule. */

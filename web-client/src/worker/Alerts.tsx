@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 
 import { ApiError, type Api } from '../api/client';
 import type { AlertView } from '../api/types';
-import { dateTime, t } from '../i18n';
+import { dateTime } from '../i18n';
+import { ts } from '../i18n/staff';
 
 /** Open alerts first on the dashboard: what a young person answered, and a
  * note of what was done to acknowledge it. Never a score. */
@@ -14,7 +15,7 @@ export function Alerts({ api, onChanged }: { api: Api; onChanged: () => void }) 
     api
       .call<{ alerts: AlertView[] }>('GET', '/alerts')
       .then((list) => setAlerts(list.alerts))
-      .catch(() => setProblem(t.alerts.loadFailed));
+      .catch(() => setProblem(ts.alerts.loadFailed));
 
   useEffect(() => {
     void load();
@@ -23,7 +24,7 @@ export function Alerts({ api, onChanged }: { api: Api; onChanged: () => void }) 
   if (!alerts || (alerts.length === 0 && !problem)) return null;
   return (
     <section class="card stack alert-list" aria-labelledby="alerts-heading" data-testid="alerts">
-      <h2 id="alerts-heading">{t.alerts.title}</h2>
+      <h2 id="alerts-heading">{ts.alerts.title}</h2>
       {problem && (
         <p class="alert" role="alert">
           {problem}
@@ -60,7 +61,7 @@ function OpenAlert({ api, alert, onDone }: { api: Api; alert: AlertView; onDone:
     } catch (error) {
       if (error instanceof ApiError && error.code === 'already_acknowledged') onDone();
       else if (error instanceof ApiError && error.problem.errors) setProblem(error.problem.errors.map((e) => e.message).join(' '));
-      else setProblem(t.alerts.didNotSave);
+      else setProblem(ts.alerts.didNotSave);
     } finally {
       setBusy(false);
     }
@@ -70,12 +71,12 @@ function OpenAlert({ api, alert, onDone }: { api: Api; alert: AlertView; onDone:
     <form class="stack open-alert" onSubmit={acknowledge} data-testid="open-alert">
       <h3>
         {alert.display_name}
-        {alert.escalated_to_me && <span class="badge"> {t.alerts.passedToYou}</span>}
+        {alert.escalated_to_me && <span class="badge"> {ts.alerts.passedToYou}</span>}
       </h3>
       <p>{alert.summary}</p>
-      <p class="hint">{t.alerts.times(dateTime(alert.disclosed_at), dateTime(alert.raised_at))}</p>
+      <p class="hint">{ts.alerts.times(dateTime(alert.disclosed_at), dateTime(alert.raised_at))}</p>
       <div class="field">
-        <label for={noteId}>{t.alerts.whatDidYouDo}</label>
+        <label for={noteId}>{ts.alerts.whatDidYouDo}</label>
         <textarea id={noteId} rows={2} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
       </div>
       {problem && (
@@ -84,7 +85,7 @@ function OpenAlert({ api, alert, onDone }: { api: Api; alert: AlertView; onDone:
         </p>
       )}
       <button type="submit" disabled={busy}>
-        {t.alerts.acted}
+        {ts.alerts.acted}
       </button>
     </form>
   );

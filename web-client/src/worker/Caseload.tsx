@@ -3,12 +3,13 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CaseloadEntry } from '../api/types';
 import type { ConsentScope } from '../core';
 import type { RecentMood } from '../core/generated/RecentMood';
-import { dateTime, t } from '../i18n';
+import { dateTime } from '../i18n';
+import { ts } from '../i18n/staff';
 import { Sparkline } from '../ui/charts/Sparkline';
 import { api, problemWords } from './api';
 import { sinceNow } from './when';
 
-const words = t.worker.caseload;
+const words = ts.worker.caseload;
 
 const TREND_ARROWS = { rising: '↗', steady: '→', falling: '↘', not_enough_yet: '' } as const;
 
@@ -66,12 +67,12 @@ export function Caseload({
                   <td>
                     <NeedBadges person={person} />
                   </td>
-                  <td>{person.thrive ? t.worker.thrive.groupings[person.thrive] : <span class="hint">{words.noGrouping}</span>}</td>
+                  <td>{person.thrive ? ts.worker.thrive.groupings[person.thrive] : <span class="hint">{words.noGrouping}</span>}</td>
                   <td>
                     {person.recent_mood ? (
                       <Trend mood={person.recent_mood} name={person.display_name} />
                     ) : (
-                      <span class="hint">{t.worker.common.notShared}</span>
+                      <span class="hint">{ts.worker.common.notShared}</span>
                     )}
                   </td>
                   <td>

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 
 import type { Api } from '../api/client';
-import { dateTime, t } from '../i18n';
+import { dateTime } from '../i18n';
+import { ts } from '../i18n/staff';
 import { problemWords } from './api';
 import { EncouragementForm } from './EncouragementForm';
 
-const words = t.worker.message;
+const words = ts.worker.message;
 
 interface SentMessage {
   id: string;

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
 import { ApiError } from '../api/client';
-import { t } from '../i18n';
+import { ts } from '../i18n/staff';
 import { api, problemWords } from './api';
 
 interface Template {
@@ -12,7 +12,7 @@ interface Template {
 }
 
 const MAX_TEXT = 500;
-const words = t.worker.message;
+const words = ts.worker.message;
 
 /** A message from the service's list or in the worker's own words, now or
  * later, to the young people `recipients()` names when it is sent.

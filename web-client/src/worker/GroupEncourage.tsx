@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 
 import type { CaseloadEntry } from '../api/types';
-import { t } from '../i18n';
+import { ts } from '../i18n/staff';
 import { api, problemWords } from './api';
 import { EncouragementForm } from './EncouragementForm';
 
-const words = t.worker.group;
+const words = ts.worker.group;
 
 /** One message to several young people at once: one send, one message each. */
 export function GroupEncourage() {

@@ -2,10 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 
 import type { CaseloadEntry } from '../api/types';
 import { day, t } from '../i18n';
+import { ts } from '../i18n/staff';
 import { FigureTable, type FigureTableData } from '../ui/FigureTable';
 import { api, problemWords } from './api';
 
-const words = t.groups;
+const words = ts.groups;
 
 interface GroupSummary {
   id: string;

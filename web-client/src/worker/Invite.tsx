@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 
 import type { CreatedInvite } from '../api/types';
-import { dateTime, day, t } from '../i18n';
+import { dateTime, day } from '../i18n';
+import { ts } from '../i18n/staff';
 import { api, problemWords } from './api';
 
-const words = t.worker.invite;
+const words = ts.worker.invite;
 
 /** A new invite code to give in person, with a card to print and hand over. */
 export function Invite() {

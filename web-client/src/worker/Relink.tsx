@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 
 import type { CreatedInvite } from '../api/types';
-import { dateTime, t } from '../i18n';
+import { dateTime } from '../i18n';
+import { ts } from '../i18n/staff';
 import { api, problemWords } from './api';
 
-const words = t.worker.relink;
+const words = ts.worker.relink;
 
 /** A one-time code that moves a young person's account to a new phone. */
 export function Relink({ youngPersonId }: { youngPersonId: string }) {

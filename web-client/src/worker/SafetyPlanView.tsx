@@ -3,10 +3,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api/client';
 import { safetyPlanSections, type SafetyPlan } from '../core';
 import type { PlanContact } from '../core/generated/PlanContact';
-import { dateTime, t } from '../i18n';
+import { dateTime } from '../i18n';
+import { ts } from '../i18n/staff';
 import { api, problemWords } from './api';
 
-const words = t.worker.safetyPlan;
+const words = ts.worker.safetyPlan;
 
 type Loaded = { shared: false } | { shared: true; plan: SafetyPlan | null };
 

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 
 import { ApiError } from '../api/client';
-import { t } from '../i18n';
+import { ts } from '../i18n/staff';
 import { api, problemCode, problemWords } from './api';
 import { TotpEnrolment } from './TotpEnrolment';
 
-const words = t.worker.totp;
+const words = ts.worker.totp;
 
 type State = 'idle' | 'enrolling' | 'on' | 'off';
 
@@ -37,7 +37,7 @@ export function Security() {
       setMessage(words.off);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'totp_required_by_service') setMessage(words.requiredByService);
-      else if (problemCode(error) === 'wrong_code') setMessage(t.worker.totp.wrongCode);
+      else if (problemCode(error) === 'wrong_code') setMessage(ts.worker.totp.wrongCode);
       else setMessage(problemWords(error));
     }
     setSecretOrPassword('');

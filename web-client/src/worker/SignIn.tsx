@@ -2,11 +2,11 @@ import { useState } from 'preact/hooks';
 
 import { ApiError } from '../api/client';
 import type { Session, TotpChallenge } from '../api/types';
-import { t } from '../i18n';
+import { ts } from '../i18n/staff';
 import { api, problemCode, problemWords, tabSessions } from './api';
 import { CodeField } from './CodeField';
 
-const words = t.worker.signIn;
+const words = ts.worker.signIn;
 
 /** Email and password, then a code from the authenticator app when two-step sign-in is on. */
 export function SignIn({ onSignedIn }: { onSignedIn: (session: Session) => void }) {

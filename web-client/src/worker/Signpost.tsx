@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 
-import { t } from '../i18n';
+import { ts } from '../i18n/staff';
 import { api, problemWords } from './api';
 
-const words = t.signposts;
+const words = ts.signposts;
 
 interface DirectoryEntry {
   id: string;

@@ -2,10 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 
 import type { ThriveHistory } from '../api/types';
 import type { ThriveGrouping } from '../core/generated/ThriveGrouping';
-import { dateTime, t } from '../i18n';
+import { dateTime } from '../i18n';
+import { ts } from '../i18n/staff';
 import { api, problemWords } from './api';
 
-const words = t.worker.thrive;
+const words = ts.worker.thrive;
 const GROUPINGS = Object.keys(words.groupings) as ThriveGrouping[];
 
 /** The THRIVE grouping agreed with the young person, why, and every earlier

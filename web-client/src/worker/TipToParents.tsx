@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 
 import type { Api } from '../api/client';
-import { plural, t } from '../i18n';
+import { plural } from '../i18n';
+import { ts } from '../i18n/staff';
 
 interface CatalogueTip {
   id: string;
@@ -23,7 +24,7 @@ export function TipToParents({ api, youngPersonId, name }: { api: Api; youngPers
         setTips(catalogue.tips);
         setTipId(catalogue.tips[0]?.id ?? '');
       })
-      .catch(() => setMessage(t.workerMessages.tipsLoadFailed));
+      .catch(() => setMessage(ts.workerMessages.tipsLoadFailed));
   }, [api]);
 
   const send = async (event: Event) => {
@@ -36,22 +37,22 @@ export function TipToParents({ api, youngPersonId, name }: { api: Api; youngPers
         { tip_id: tipId },
       );
       setMessage(
-        sent.sent_to === 0 ? t.workerMessages.noParents(name) : plural(sent.sent_to, t.workerMessages.tipSentTo),
+        sent.sent_to === 0 ? ts.workerMessages.noParents(name) : plural(sent.sent_to, ts.workerMessages.tipSentTo),
       );
     } catch {
-      setMessage(t.workerMessages.sendFailed);
+      setMessage(ts.workerMessages.sendFailed);
     }
   };
 
   const topics = [...new Set(tips.map((tip) => tip.topic))];
   return (
     <form class="card stack" onSubmit={send} aria-labelledby="tip-title">
-      <h2 id="tip-title">{t.workerMessages.tipTitle(name)}</h2>
+      <h2 id="tip-title">{ts.workerMessages.tipTitle(name)}</h2>
       <div class="field">
-        <label for="parent-tip">{t.workerMessages.tip}</label>
+        <label for="parent-tip">{ts.workerMessages.tip}</label>
         <select id="parent-tip" value={tipId} onChange={(e) => setTipId(e.currentTarget.value)}>
           {topics.map((topic) => (
-            <optgroup key={topic} label={t.topics[topic] ?? topic.replace(/_/g, ' ')}>
+            <optgroup key={topic} label={ts.topics[topic] ?? topic.replace(/_/g, ' ')}>
               {tips
                 .filter((tip) => tip.topic === topic)
                 .map((tip) => (
@@ -64,7 +65,7 @@ export function TipToParents({ api, youngPersonId, name }: { api: Api; youngPers
         </select>
       </div>
       <button type="submit" class="secondary">
-        {t.workerMessages.sendTip}
+        {ts.workerMessages.sendTip}
       </button>
       {message && (
         <p class="status" role="status">

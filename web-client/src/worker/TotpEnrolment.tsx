@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 
 import type { Session, TotpSecret } from '../api/types';
-import { t } from '../i18n';
+import { ts } from '../i18n/staff';
 import { api, problemCode, problemWords, tabSessions } from './api';
 import { CodeField } from './CodeField';
 
-const words = t.worker.totp;
+const words = ts.worker.totp;
 
 /** The key in groups of four, as authenticator apps show and people type it. */
 export function groupedKey(secret: string): string {
@@ -61,7 +61,7 @@ export function TotpEnrolment({ onDone, onAlreadyOn }: { onDone: () => void; onA
         </li>
         <li>{words.step3}</li>
       </ol>
-      <CodeField id="enrol-code" label={t.worker.signIn.code} value={code} onInput={setCode} problem={problem} />
+      <CodeField id="enrol-code" label={ts.worker.signIn.code} value={code} onInput={setCode} problem={problem} />
       <button type="submit">{words.confirm}</button>
     </form>
   );

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
 import type { CaseloadEntry, Session } from '../api/types';
-import { t } from '../i18n';
+import { ts } from '../i18n/staff';
 import { keepPushFresh } from '../push/subscribe';
 import { lazily } from '../ui/lazily';
 import { NotificationSettings } from '../ui/NotificationSettings';
@@ -17,7 +17,7 @@ import { EnrolmentScreen } from './TotpEnrolment';
 import { YoungPersonPage } from './YoungPersonPage';
 import './worker.css';
 
-const words = t.worker.common;
+const words = ts.worker.common;
 
 // The lead's reports and the admin's places load only for them.
 const LeadReports = lazily(() => import('../lead/Reports').then((face) => face.Reports));
@@ -80,7 +80,7 @@ export function WorkerApp() {
         {full && admin && <AdminPlaces />}
         {full && (lead || admin) && (
           <details class="card">
-            <summary>{t.worker.totp.settingsTitle}</summary>
+            <summary>{ts.worker.totp.settingsTitle}</summary>
             <Security />
           </details>
         )}
@@ -94,11 +94,11 @@ export function WorkerApp() {
             <GroupEncourage />
             <Invite />
             <details class="card">
-              <summary>{t.worker.notifications}</summary>
+              <summary>{ts.worker.notifications}</summary>
               <NotificationSettings api={api} />
             </details>
             <details class="card">
-              <summary>{t.worker.totp.settingsTitle}</summary>
+              <summary>{ts.worker.totp.settingsTitle}</summary>
               <Security />
             </details>
           </div>

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api/client';
 import type { CaseloadEntry, WorkerCheckIn } from '../api/types';
 import { contextOptions } from '../core';
-import { dateTime, locale, t } from '../i18n';
+import { dateTime, locale } from '../i18n';
+import { ts } from '../i18n/staff';
 import { moodFace, moodWord } from '../young/moods';
 import { api, problemWords } from './api';
 import { Encourage } from './Encourage';
@@ -29,7 +30,7 @@ export function YoungPersonPage({
   return (
     <div class="stack">
       <button type="button" class="secondary" onClick={onBack}>
-        {t.worker.common.backToCaseload}
+        {ts.worker.common.backToCaseload}
       </button>
       <h1>{person.display_name}</h1>
       <SharedProgress api={api} youngPersonId={person.id} />
@@ -47,7 +48,7 @@ export function YoungPersonPage({
   );
 }
 
-const words = t.worker.checkIns;
+const words = ts.worker.checkIns;
 
 function CheckIns({ person }: { person: CaseloadEntry }) {
   const [checkIns, setCheckIns] = useState<WorkerCheckIn[] | undefined>();
@@ -96,10 +97,10 @@ function CheckIns({ person }: { person: CaseloadEntry }) {
                   <td>
                     {c.feelings
                       ? c.feelings.map((f) => `${f.feeling} (${words.intensity[f.intensity]})`).join(', ')
-                      : t.worker.common.notShared}
+                      : ts.worker.common.notShared}
                   </td>
-                  <td>{c.contexts ? c.contexts.map(contextLabel).join(', ') : t.worker.common.notShared}</td>
-                  <td>{c.sleep ? words.sleepLine(new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(c.sleep.minutes / 60), c.sleep.quality) : t.worker.common.notShared}</td>
+                  <td>{c.contexts ? c.contexts.map(contextLabel).join(', ') : ts.worker.common.notShared}</td>
+                  <td>{c.sleep ? words.sleepLine(new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(c.sleep.minutes / 60), c.sleep.quality) : ts.worker.common.notShared}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,7 +3,7 @@
 
 import { Api, ApiError, OfflineError, type SessionStore } from '../api/client';
 import type { Session } from '../api/types';
-import { t } from '../i18n';
+import { ts } from '../i18n/staff';
 
 export const tabSessions: SessionStore = {
   load: async () => {
@@ -21,11 +21,11 @@ export const api = new Api(tabSessions);
 /** An error in words for the screen: the server's own detail, or "no connection". */
 export function problemWords(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.code === 'rate_limited') return t.worker.common.tooFast;
+    if (error.code === 'rate_limited') return ts.worker.common.tooFast;
     return error.problem.errors?.[0]?.message ?? error.message;
   }
-  if (error instanceof OfflineError) return t.worker.common.offline;
-  return t.worker.common.somethingWrong;
+  if (error instanceof OfflineError) return ts.worker.common.offline;
+  return ts.worker.common.somethingWrong;
 }
 
 /** The first field error's code (`wrong_code`, …), or the problem's code. */
