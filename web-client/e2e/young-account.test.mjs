@@ -186,6 +186,13 @@ test('connected: sharing previews, who looked, and deleting the account', async 
   await worker.reload();
   await worker.getByRole('button', { name: 'River' }).click();
   await worker.getByTestId('check-ins').locator('tbody tr').first().waitFor();
+  // The worker writes down this term at school, which River can read.
+  const school = worker.getByTestId('outcome-records');
+  await school.getByLabel('Attendance (%)').fill('92.5');
+  await school.getByLabel('How many').fill('1');
+  await school.getByLabel('Days in all').fill('0.5');
+  await school.getByRole('button', { name: 'Save this term' }).click();
+  await school.getByText('Saved.', { exact: true }).waitFor();
   await openMyData(phone);
   await phone.getByRole('button', { name: 'Who looked at my things' }).click();
   const events = phone.getByTestId('audit-events');
@@ -194,7 +201,9 @@ test('connected: sharing previews, who looked, and deleting the account', async 
   assert.match(await phone.getByRole('region', { name: 'Who can see what now' }).textContent(), /Ash Patel/);
   // Groups and school records are kept by workers, so they are named here too.
   assert.match(await phone.getByTestId('access-groups').textContent(), /You are not in a group right now\./);
-  assert.match(await phone.getByTestId('access-school').textContent(), /No school records have been written about you\./);
+  const schoolRecords = await phone.getByTestId('access-school').textContent();
+  assert.match(schoolRecords, /term \d{4}: at school 92\.5% of the time\. Excluded once \(0\.5 days in all\)\./);
+  assert.match(schoolRecords, /Your worker has written a school record for 1 term\./);
   await capture(phone, 'young-who-looked');
   await phone.getByRole('button', { name: 'Back', exact: true }).click();
 
