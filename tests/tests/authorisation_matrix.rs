@@ -377,6 +377,7 @@ fn matrix() -> BTreeMap<&'static str, Entry> {
             OwnMissing(|| Some(json!({"reply": "heart"}))),
         ),
         ("get /admin/service", ADMIN, Own(no_body)),
+        ("get /admin/staff", ADMIN, Own(no_body)),
         (
             "post /admin/staff",
             ADMIN,

@@ -16,6 +16,7 @@ on_both_backends!(
     ending_an_assignment_ends_the_workers_access_at_once,
     disabling_an_account_ends_its_sessions_at_once,
     an_admin_cannot_reach_another_services_people,
+    an_admin_lists_the_services_staff_with_their_caseloads,
 );
 
 fn admin_of(app: &TestApp, worker: &Worker) -> Worker {
@@ -387,4 +388,44 @@ async fn an_admin_cannot_reach_another_services_people(app: TestApp) {
     let check_ins = format!("/api/v1/young-people/{}/check-ins", young_person.user_id);
     let response = app.get(&check_ins, Some(&other_session.access_token)).await;
     assert_problem(response, StatusCode::NOT_FOUND, "not_found").await;
+}
+
+async fn an_admin_lists_the_services_staff_with_their_caseloads(app: TestApp) {
+    let (worker, worker_session, _young_person) = app.worker_with_young_person().await;
+    let colleague = app.create_colleague(&worker);
+    let lead = app.create_staff(&worker.service, Role::ServiceLead);
+    let admin_person = admin_of(&app, &worker);
+    let admin = app.log_in(&admin_person).await;
+    let elsewhere = app.create_worker();
+    let disable = format!("/api/v1/admin/users/{}/disable", colleague.id);
+    let response = app
+        .post_json(&disable, Some(&admin.access_token), &json!({}))
+        .await;
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+
+    let list = app.get_json("/api/v1/admin/staff", &admin).await;
+    let staff = list["staff"].as_array().unwrap();
+    let find = |id: &str| staff.iter().find(|s| s["id"] == id).cloned();
+    assert_eq!(staff.len(), 4, "worker, colleague, lead, admin: {list}");
+    let listed = find(worker.id.as_str()).unwrap();
+    assert_eq!(listed["role"], "worker");
+    assert_eq!(listed["email"], worker.email.as_str());
+    assert_eq!(listed["active"], true);
+    assert_eq!(listed["young_people"], 1);
+    assert_eq!(find(colleague.id.as_str()).unwrap()["active"], false);
+    assert_eq!(find(lead.id.as_str()).unwrap()["role"], "service_lead");
+    assert_eq!(find(admin_person.id.as_str()).unwrap()["young_people"], 0);
+    assert!(
+        find(elsewhere.id.as_str()).is_none(),
+        "another service's staff"
+    );
+    assert!(
+        !list.to_string().contains("password"),
+        "no password hash: {list}"
+    );
+
+    let response = app
+        .get("/api/v1/admin/staff", Some(&worker_session.access_token))
+        .await;
+    assert_problem(response, StatusCode::FORBIDDEN, "forbidden").await;
 }

@@ -276,3 +276,35 @@ pub fn assignment_history(
         ))
         .load(conn)
 }
+
+/// The staff of a service (workers, leads and admins, disabled ones too),
+/// by name.
+pub fn staff_of(conn: &mut AnyConnection, service: &ServiceId) -> QueryResult<Vec<User>> {
+    users::table
+        .filter(users::service_id.eq(service.as_str()))
+        .filter(users::role.eq_any([
+            Role::Worker.as_str(),
+            Role::ServiceLead.as_str(),
+            Role::Admin.as_str(),
+        ]))
+        .order((users::display_name.asc(), users::id.asc()))
+        .select(User::as_select())
+        .load(conn)
+}
+
+/// How many young people each worker of a service is assigned to now, by
+/// worker id; workers with none are left out.
+pub fn caseload_sizes(
+    conn: &mut AnyConnection,
+    service: &ServiceId,
+) -> QueryResult<std::collections::HashMap<String, i64>> {
+    let rows: Vec<(String, i64)> = assignments::table
+        .inner_join(users::table.on(users::id.eq(assignments::young_person_id)))
+        .filter(users::service_id.eq(service.as_str()))
+        .filter(assignments::ended_at.is_null())
+        .filter(users::disabled_at.is_null())
+        .group_by(assignments::worker_id)
+        .select((assignments::worker_id, diesel::dsl::count_star()))
+        .load(conn)?;
+    Ok(rows.into_iter().collect())
+}

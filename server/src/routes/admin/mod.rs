@@ -7,6 +7,7 @@ mod create_staff;
 mod disable_user;
 mod end_assignment;
 mod get_service;
+mod list_staff;
 mod update_service;
 
 use super::endpoint::Endpoint;
@@ -62,6 +63,11 @@ fn audit(
 pub fn endpoints() -> Vec<Endpoint> {
     const ADMIN: &[Role] = &[Role::Admin];
     vec![
+        Endpoint::get("/admin/staff", "list_staff", || {
+            web::get().to(list_staff::list_staff)
+        })
+        .summary("The service's workers, leads and admins, disabled ones too, with each one's number of young people.")
+        .roles(ADMIN),
         Endpoint::post("/admin/staff", "create_staff", || {
             web::post().to(create_staff::create_staff)
         })
