@@ -347,7 +347,8 @@ async fn service_settings_are_for_admins_and_checked(app: TestApp) {
             "alert_escalation_minutes",
         ),
         (
-            json!({"duty_contact_id": stranger.id.as_str(), "alert_escalation_minutes": 60}),
+            json!({"duty_contact_id": stranger.id.as_str(), "alert_escalation_minutes": 60,
+                   "require_totp": true}),
             "duty_contact_id",
         ),
         (

@@ -2,7 +2,6 @@ use actix_web::{HttpResponse, web};
 use serde::{Deserialize, Deserializer};
 
 use super::ServiceView;
-use crate::admin;
 use crate::auth::AuthUser;
 use crate::db::ids::UserId;
 use crate::db::users::{self, Role};
@@ -70,9 +69,7 @@ pub async fn update_service(
         }
     }
     let view = with_conn(&pool, move |conn| {
-        if let Some(require_totp) = change.require_totp {
-            admin::set_require_totp(conn, &caller.service, require_totp)?;
-        }
+        // One transaction: a refused field leaves every setting as it was.
         write(conn, |conn| {
             let mut settings = service_settings::get(conn, &caller.service)?;
             if let Some(duty) = change.duty_contact_id {
@@ -97,6 +94,9 @@ pub async fn update_service(
             }
             if let Some(months) = change.retention_months {
                 settings.retention_months = months;
+            }
+            if let Some(require_totp) = change.require_totp {
+                services::set_require_totp(conn, &caller.service, require_totp)?;
             }
             service_settings::save(conn, &settings)?;
             let service = services::find(conn, &caller.service)?.ok_or(ApiError::NotFound)?;
