@@ -1,8 +1,10 @@
-// A service admin keeps the service's own places in the directory, in a
-// real browser against the real server on the demo's data: a place with a
-// bad field is refused with the field named and nothing kept; put right,
-// it is saved; a spreadsheet with a good and a bad row keeps the good one
-// and names the bad one by line; a place is changed and removed.
+// A service admin in a real browser against the real server on the demo's
+// data. Staff: someone is added (a weak password refused first), signs in
+// under the two-step rule the admin just turned on, and is disabled.
+// Settings: bad values are named and change nothing. Places: a place with a
+// bad field is refused with the field named and nothing kept; put right, it
+// is saved; a spreadsheet with a good and a bad row keeps the good one and
+// names the bad one by line; a place is changed and removed.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -32,6 +34,8 @@ test('an admin adds, imports, changes and removes the service’s own places', a
   await page.getByLabel('Email').fill('demo.admin@lantern.example');
   await page.getByLabel('Password').fill('lantern-demo-admin');
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Staff', level: 1 }).waitFor();
+  await page.getByRole('navigation', { name: 'Admin' }).getByRole('button', { name: 'Places' }).click();
   await page.getByRole('heading', { name: 'Your service’s places', level: 1 }).waitFor();
   const places = page.getByTestId('own-place');
   const named = (name) => places.filter({ has: page.getByRole('heading', { name, exact: true }) });
@@ -101,4 +105,85 @@ test('an admin adds, imports, changes and removes the service’s own places', a
     return (await response.json()).services.map((s) => s.name);
   });
   assert.ok(directory.includes('Young Carers Club') && !directory.includes('Oak Tree Counselling'), directory.join(', '));
+});
+
+test('an admin adds someone to the staff, sets the service’s rules, and disables an account', async () => {
+  const page = await browser({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${base}/#/worker`);
+  await page.getByLabel('Email').fill('demo.admin@lantern.example');
+  await page.getByLabel('Password').fill('lantern-demo-admin');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Staff', level: 1 }).waitFor();
+  const rows = page.getByTestId('staff').locator('tbody tr');
+  const row = (name) => rows.filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${name}`) }) });
+  await row('Sam Rivers').waitFor();
+  assert.match(await row('Sam Rivers').textContent(), /Worker.*demo\.worker@lantern\.example\s*4\s*Active/);
+  assert.match(await row('Priya Shah').textContent(), /\(you\)/);
+  assert.equal(await row('Priya Shah').getByRole('button').count(), 0, 'an admin cannot disable themselves');
+
+  // A weak first password is refused at its field; then they are added.
+  await page.getByLabel('Name, as young people will see it').fill('Alex Morgan');
+  await page.getByLabel('Email', { exact: true }).fill('alex.morgan@lantern.example');
+  const password = page.getByLabel('A first password');
+  await password.fill('short');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.locator('#staff-password-error').waitFor();
+  assert.equal(await password.getAttribute('aria-invalid'), 'true');
+  await expectAccessible(page, 'admin staff with an error');
+  await password.fill('a long first password for Alex');
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'Alex Morgan can sign in now.' }).waitFor();
+  await row('Alex Morgan').waitFor();
+  await capture(page, 'admin-staff');
+
+  // Settings: a bad number is named and nothing is saved; then two-step
+  // sign-in for everyone, and Alex as duty contact.
+  await page.getByRole('navigation', { name: 'Admin' }).getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('heading', { name: 'Service settings', level: 1 }).waitFor();
+  const duty = page.getByLabel('Duty contact', { exact: true });
+  assert.equal(await duty.locator('option:checked').textContent(), 'Morgan Hale (duty)');
+  const minutes = page.getByLabel('Minutes before the duty contact is told');
+  await minutes.fill('1');
+  await page.getByRole('switch', { name: 'Staff must use two-step sign-in' }).check();
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.locator('#service-alert_escalation_minutes-error').filter({ hasText: 'Choose between 5 and 10080 minutes.' }).waitFor();
+  const saved = () =>
+    page.evaluate(async () => {
+      const session = JSON.parse(sessionStorage.getItem('lantern.worker'));
+      const response = await fetch('/api/v1/admin/service', { headers: { authorization: `Bearer ${session.access_token}` } });
+      return response.json();
+    });
+  assert.equal((await saved()).require_totp, false, 'a refused save changes nothing');
+  await minutes.fill('60');
+  await duty.selectOption({ label: 'Alex Morgan' });
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+  const now = await saved();
+  assert.equal(now.require_totp, true);
+  assert.equal(now.alert_escalation_minutes, 60);
+  await capture(page, 'admin-settings');
+
+  // Alex signs in and, under the new rule, is asked to set up two-step sign-in.
+  const alex = await browser({ viewport: { width: 1280, height: 800 } });
+  await alex.goto(`${base}/#/worker`);
+  await alex.getByLabel('Email').fill('alex.morgan@lantern.example');
+  await alex.getByLabel('Password').fill('a long first password for Alex');
+  await alex.getByRole('button', { name: 'Sign in' }).click();
+  await alex.getByRole('heading', { name: 'Set up two-step sign-in' }).waitFor();
+
+  // Disabled, after saying yes: Alex cannot sign in any more.
+  await page.getByRole('navigation', { name: 'Admin' }).getByRole('button', { name: 'Staff' }).click();
+  await page.getByRole('button', { name: 'Disable Alex Morgan' }).click();
+  await page.getByRole('button', { name: 'Yes, disable' }).click();
+  await page.getByRole('status').filter({ hasText: 'Alex Morgan is disabled.' }).waitFor();
+  await row('Alex Morgan').filter({ hasText: 'Disabled' }).waitFor();
+  const refused = await alex.evaluate(async () => {
+    const response = await fetch('/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'alex.morgan@lantern.example', password: 'a long first password for Alex' }),
+    });
+    return response.status;
+  });
+  assert.equal(refused, 401);
 });

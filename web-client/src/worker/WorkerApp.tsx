@@ -19,9 +19,9 @@ import './worker.css';
 
 const words = ts.worker.common;
 
-// The lead's reports and the admin's places load only for them.
+// The lead's reports and the admin's face load only for them.
 const LeadReports = lazily(() => import('../lead/Reports').then((face) => face.Reports));
-const AdminPlaces = lazily(() => import('../admin/Places').then((face) => face.Places));
+const AdminFace = lazily(() => import('../admin/AdminFace').then((face) => face.AdminFace));
 
 /** The worker's dashboard: sign-in (with two-step codes), caseload, a young
  * person's shared data, encouragement, invites. */
@@ -77,7 +77,7 @@ export function WorkerApp() {
         {!session && <SignIn onSignedIn={setSession} />}
         {session && !full && <EnrolmentScreen session={session} onSession={setSession} />}
         {full && lead && <LeadReports />}
-        {full && admin && <AdminPlaces />}
+        {full && admin && <AdminFace me={session.user.id} />}
         {full && (lead || admin) && (
           <details class="card">
             <summary>{ts.worker.totp.settingsTitle}</summary>

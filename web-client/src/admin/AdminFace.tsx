@@ -1,0 +1,36 @@
+import { useState } from 'preact/hooks';
+
+import { ts } from '../i18n/staff';
+import { Places } from './Places';
+import { ServiceSettings } from './ServiceSettings';
+import { Staff } from './Staff';
+
+const words = ts.admin;
+const SECTIONS = ['staff', 'settings', 'places'] as const;
+type Section = (typeof SECTIONS)[number];
+
+/** A service admin's face: the staff, the service's settings and its own
+ * places in the directory, one at a time. */
+export function AdminFace({ me }: { me: string }) {
+  const [section, setSection] = useState<Section>('staff');
+  return (
+    <div class="stack">
+      <nav aria-label={words.sections} class="row" style={{ flexWrap: 'wrap' }}>
+        {SECTIONS.map((s) => (
+          <button
+            type="button"
+            key={s}
+            class={`chip ${section === s ? 'picked' : 'secondary'}`}
+            aria-current={section === s ? 'page' : undefined}
+            onClick={() => setSection(s)}
+          >
+            {words.tabs[s]}
+          </button>
+        ))}
+      </nav>
+      {section === 'staff' && <Staff me={me} />}
+      {section === 'settings' && <ServiceSettings />}
+      {section === 'places' && <Places />}
+    </div>
+  );
+}
