@@ -21,6 +21,7 @@ on_both_backends!(
     only_an_assigned_worker_sees_or_acknowledges_an_alert,
     an_unacknowledged_alert_escalates_to_the_duty_contact_once,
     with_no_worker_assigned_the_duty_contact_is_told_at_once,
+    a_disabled_worker_counts_as_no_worker,
     service_settings_are_for_admins_and_checked,
     a_shared_check_in_and_its_disclosure_travel_together,
 );
@@ -438,4 +439,42 @@ async fn a_shared_check_in_and_its_disclosure_travel_together(app: TestApp) {
     assert_eq!(app.check_in_count(&young_person), 1);
     let alerts = app.get_json("/api/v1/alerts", &worker).await;
     assert_eq!(alerts["alerts"].as_array().unwrap().len(), 1);
+}
+
+/// A disabled worker's assignments stay on record but nobody can act on
+/// them: alerts go to the duty contact at once, and the young person is
+/// not told that the disabled worker can see anything.
+async fn a_disabled_worker_counts_as_no_worker(app: TestApp) {
+    let (worker, _, young_person) = app.worker_with_young_person().await;
+    let duty = app.create_colleague(&worker);
+    let admin = app
+        .log_in(&app.create_staff(&worker.service, Role::Admin))
+        .await;
+    let response = app
+        .patch_json(
+            "/api/v1/admin/service",
+            Some(&admin.access_token),
+            &json!({"duty_contact_id": duty.id.as_str(), "alert_escalation_minutes": 60}),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let response = app
+        .post_json(
+            &format!("/api/v1/admin/users/{}/disable", worker.id.as_str()),
+            Some(&admin.access_token),
+            &json!({}),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+
+    let access = app.get_json("/api/v1/me/access", &young_person).await;
+    assert_eq!(access["workers"], json!([]), "{access}");
+    let (told, outcome) = app.disclose(&young_person, SelfHarmAnswer::Yes).await;
+    assert_eq!(outcome["worker_told"], json!([told.id.as_str()]));
+    let duty_session = app.log_in(&duty).await;
+    let alerts = app.get_json("/api/v1/alerts", &duty_session).await;
+    assert_eq!(
+        alerts["alerts"][0]["escalated_to_me"], true,
+        "told at once, not after the escalation time: {alerts}"
+    );
 }

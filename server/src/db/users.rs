@@ -213,16 +213,6 @@ pub fn disable(conn: &mut AnyConnection, id: &UserId, now: NaiveDateTime) -> Que
     Ok(changed > 0)
 }
 
-/// Whether any worker is assigned to `young_person` now.
-pub fn has_assigned_worker(conn: &mut AnyConnection, young_person: &UserId) -> QueryResult<bool> {
-    let count: i64 = assignments::table
-        .filter(assignments::young_person_id.eq(young_person.as_str()))
-        .filter(assignments::ended_at.is_null())
-        .count()
-        .get_result(conn)?;
-    Ok(count > 0)
-}
-
 /// Ends every current assignment of a young person: no worker sees their
 /// data from the next request on.
 pub fn end_assignments_of(
@@ -239,7 +229,9 @@ pub fn end_assignments_of(
     .execute(conn)
 }
 
-/// The workers assigned to a young person now, with when each began.
+/// The workers assigned to a young person now, with when each began. A
+/// disabled worker is left out: nobody can act for them, so an alert must go
+/// to the duty contact instead.
 pub fn assigned_workers(
     conn: &mut AnyConnection,
     young_person: &UserId,
@@ -248,6 +240,7 @@ pub fn assigned_workers(
         .inner_join(assignments::table.on(assignments::worker_id.eq(users::id)))
         .filter(assignments::young_person_id.eq(young_person.as_str()))
         .filter(assignments::ended_at.is_null())
+        .filter(users::disabled_at.is_null())
         .order(assignments::started_at.asc())
         .select((User::as_select(), assignments::started_at))
         .load(conn)
