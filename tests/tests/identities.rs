@@ -17,6 +17,7 @@ on_both_backends!(
     disabling_an_account_ends_its_sessions_at_once,
     an_admin_cannot_reach_another_services_people,
     an_admin_lists_the_services_staff_with_their_caseloads,
+    an_admin_lists_young_people_with_their_workers_and_nothing_they_wrote,
 );
 
 fn admin_of(app: &TestApp, worker: &Worker) -> Worker {
@@ -426,6 +427,67 @@ async fn an_admin_lists_the_services_staff_with_their_caseloads(app: TestApp) {
 
     let response = app
         .get("/api/v1/admin/staff", Some(&worker_session.access_token))
+        .await;
+    assert_problem(response, StatusCode::FORBIDDEN, "forbidden").await;
+}
+
+async fn an_admin_lists_young_people_with_their_workers_and_nothing_they_wrote(app: TestApp) {
+    let (worker, worker_session, young_person) = app.worker_with_young_person().await;
+    let admin_person = admin_of(&app, &worker);
+    let admin = app.log_in(&admin_person).await;
+    let (_, _, elsewhere) = app.worker_with_young_person().await;
+    let colleague = app.create_colleague(&worker);
+    let assign = format!(
+        "/api/v1/admin/assignments/{}/{}",
+        colleague.id.as_str(),
+        young_person.user_id
+    );
+    let response = app.send_put(&assign, &admin.access_token).await;
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    let disable = format!("/api/v1/admin/users/{}/disable", worker.id.as_str());
+    let response = app
+        .post_json(&disable, Some(&admin.access_token), &json!({}))
+        .await;
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+
+    let list = app.get_json("/api/v1/admin/young-people", &admin).await;
+    let people = list["young_people"].as_array().unwrap();
+    assert_eq!(people.len(), 1, "only this service's: {list}");
+    assert!(!list.to_string().contains(&elsewhere.user_id));
+    let person = &people[0];
+    assert_eq!(person["id"], young_person.user_id.as_str());
+    assert_eq!(person["active"], true);
+    assert!(person["joined_at"].is_string());
+    let workers: Vec<(&str, bool)> = person["workers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| (w["id"].as_str().unwrap(), w["active"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(
+        workers,
+        [(worker.id.as_str(), false), (colleague.id.as_str(), true)],
+        "the first worker, now disabled, then the colleague"
+    );
+    let keys: Vec<&String> = person.as_object().unwrap().keys().collect();
+    assert_eq!(
+        keys,
+        ["active", "display_name", "id", "joined_at", "workers"],
+        "names and assignments, nothing they record"
+    );
+
+    let response = app
+        .get(
+            "/api/v1/admin/young-people",
+            Some(&worker_session.access_token),
+        )
+        .await;
+    assert_problem(response, StatusCode::UNAUTHORIZED, "unauthenticated").await;
+    let lead = app
+        .log_in(&app.create_staff(&admin_person.service, Role::ServiceLead))
+        .await;
+    let response = app
+        .get("/api/v1/admin/young-people", Some(&lead.access_token))
         .await;
     assert_problem(response, StatusCode::FORBIDDEN, "forbidden").await;
 }

@@ -301,3 +301,28 @@ pub fn caseload_sizes(
         .load(conn)?;
     Ok(rows.into_iter().collect())
 }
+
+/// The young people of a service (disabled ones too), by name.
+pub fn young_people_of(conn: &mut AnyConnection, service: &ServiceId) -> QueryResult<Vec<User>> {
+    users::table
+        .filter(users::service_id.eq(service.as_str()))
+        .filter(users::role.eq(Role::YoungPerson.as_str()))
+        .order((users::display_name.asc(), users::id.asc()))
+        .select(User::as_select())
+        .load(conn)
+}
+
+/// Every open assignment of a service's young people, as (young person id,
+/// worker), oldest first.
+pub fn open_assignments_in(
+    conn: &mut AnyConnection,
+    service: &ServiceId,
+) -> QueryResult<Vec<(String, User)>> {
+    users::table
+        .inner_join(assignments::table.on(assignments::worker_id.eq(users::id)))
+        .filter(users::service_id.eq(service.as_str()))
+        .filter(assignments::ended_at.is_null())
+        .order(assignments::started_at.asc())
+        .select((assignments::young_person_id, User::as_select()))
+        .load(conn)
+}

@@ -8,6 +8,7 @@ mod disable_user;
 mod end_assignment;
 mod get_service;
 mod list_staff;
+mod list_young_people;
 mod update_service;
 
 use super::endpoint::Endpoint;
@@ -67,6 +68,11 @@ pub fn endpoints() -> Vec<Endpoint> {
             web::get().to(list_staff::list_staff)
         })
         .summary("The service's workers, leads and admins, disabled ones too, with each one's number of young people.")
+        .roles(ADMIN),
+        Endpoint::get("/admin/young-people", "list_young_people", || {
+            web::get().to(list_young_people::list_young_people)
+        })
+        .summary("The service's young people by name, with the workers assigned to each now; nothing they record or share.")
         .roles(ADMIN),
         Endpoint::post("/admin/staff", "create_staff", || {
             web::post().to(create_staff::create_staff)
