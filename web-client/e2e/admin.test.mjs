@@ -171,8 +171,20 @@ test('an admin adds someone to the staff, sets the service’s rules, and disabl
   await alex.getByRole('button', { name: 'Sign in' }).click();
   await alex.getByRole('heading', { name: 'Set up two-step sign-in' }).waitFor();
 
+  // Young people: Alex also works with Sky now.
+  const nav = page.getByRole('navigation', { name: 'Admin' });
+  await nav.getByRole('button', { name: 'Young people' }).click();
+  const sky = page.getByTestId('young-people').locator('tbody tr').filter({ has: page.getByRole('rowheader', { name: 'Sky' }) });
+  await sky.waitFor();
+  assert.match(await sky.textContent(), /Sam Rivers/);
+  await sky.getByLabel('Worker to add for Sky').selectOption({ label: 'Alex Morgan' });
+  await sky.getByRole('button', { name: 'Add a worker for Sky' }).click();
+  await page.getByRole('status').filter({ hasText: 'Alex Morgan now works with Sky.' }).waitFor();
+  await sky.getByRole('button', { name: 'End Alex Morgan’s work with Sky' }).waitFor();
+  await capture(page, 'admin-young-people');
+
   // Disabled, after saying yes: Alex cannot sign in any more.
-  await page.getByRole('navigation', { name: 'Admin' }).getByRole('button', { name: 'Staff' }).click();
+  await nav.getByRole('button', { name: 'Staff' }).click();
   await page.getByRole('button', { name: 'Disable Alex Morgan' }).click();
   await page.getByRole('button', { name: 'Yes, disable' }).click();
   await page.getByRole('status').filter({ hasText: 'Alex Morgan is disabled.' }).waitFor();
@@ -186,4 +198,11 @@ test('an admin adds someone to the staff, sets the service’s rules, and disabl
     return response.status;
   });
   assert.equal(refused, 401);
+
+  // Sky's list says Alex is disabled; their work with Sky is ended.
+  await nav.getByRole('button', { name: 'Young people' }).click();
+  await sky.filter({ hasText: 'Alex Morgan (disabled)' }).waitFor();
+  await sky.getByRole('button', { name: 'End Alex Morgan’s work with Sky' }).click();
+  await page.getByRole('status').filter({ hasText: 'Alex Morgan no longer works with Sky.' }).waitFor();
+  await sky.filter({ hasNotText: 'Alex Morgan' }).waitFor();
 });

@@ -4,13 +4,14 @@ import { ts } from '../i18n/staff';
 import { Places } from './Places';
 import { ServiceSettings } from './ServiceSettings';
 import { Staff } from './Staff';
+import { YoungPeople } from './YoungPeople';
 
 const words = ts.admin;
-const SECTIONS = ['staff', 'settings', 'places'] as const;
+const SECTIONS = ['staff', 'youngPeople', 'settings', 'places'] as const;
 type Section = (typeof SECTIONS)[number];
 
-/** A service admin's face: the staff, the service's settings and its own
- * places in the directory, one at a time. */
+/** A service admin's face: the staff, who works with each young person, the
+ * service's settings and its own places in the directory, one at a time. */
 export function AdminFace({ me }: { me: string }) {
   const [section, setSection] = useState<Section>('staff');
   return (
@@ -29,6 +30,7 @@ export function AdminFace({ me }: { me: string }) {
         ))}
       </nav>
       {section === 'staff' && <Staff me={me} />}
+      {section === 'youngPeople' && <YoungPeople />}
       {section === 'settings' && <ServiceSettings />}
       {section === 'places' && <Places />}
     </div>
