@@ -224,6 +224,21 @@ pub fn disable_user(
     })
 }
 
+/// Turns a disabled account back on: it can sign in again (its old
+/// sign-ins stay ended).
+pub fn enable_user(
+    conn: &mut AnyConnection,
+    within: Option<&ServiceId>,
+    user: &UserId,
+) -> Result<(), AdminError> {
+    write(conn, |conn| {
+        find_in(conn, user, None, within)?;
+        users::enable(conn, user)?;
+        tracing::info!(user.id = %user, "account enabled");
+        Ok(())
+    })
+}
+
 pub fn looks_like_email(email: &str) -> bool {
     match email.split_once('@') {
         Some((local, domain)) => {

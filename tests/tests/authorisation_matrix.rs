@@ -405,6 +405,7 @@ fn matrix() -> BTreeMap<&'static str, Entry> {
             AdminOn(no_body),
         ),
         ("post /admin/users/{id}/disable", ADMIN, AdminOn(no_body)),
+        ("post /admin/users/{id}/enable", ADMIN, AdminOn(no_body)),
         (
             "patch /admin/service",
             ADMIN,

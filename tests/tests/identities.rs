@@ -18,6 +18,7 @@ on_both_backends!(
     an_admin_cannot_reach_another_services_people,
     an_admin_lists_the_services_staff_with_their_caseloads,
     an_admin_lists_young_people_with_their_workers_and_nothing_they_wrote,
+    a_disabled_account_can_be_turned_back_on,
 );
 
 fn admin_of(app: &TestApp, worker: &Worker) -> Worker {
@@ -490,4 +491,67 @@ async fn an_admin_lists_young_people_with_their_workers_and_nothing_they_wrote(a
         .get("/api/v1/admin/young-people", Some(&lead.access_token))
         .await;
     assert_problem(response, StatusCode::FORBIDDEN, "forbidden").await;
+}
+
+async fn a_disabled_account_can_be_turned_back_on(app: TestApp) {
+    let (worker, worker_session, young_person) = app.worker_with_young_person().await;
+    let admin = app.log_in(&admin_of(&app, &worker)).await;
+    for id in [worker.id.as_str(), young_person.user_id.as_str()] {
+        let response = app
+            .post_json(
+                &format!("/api/v1/admin/users/{id}/disable"),
+                Some(&admin.access_token),
+                &json!({}),
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    }
+    let login = json!({"email": worker.email, "password": worker.password});
+    let response = app.post_json("/api/v1/auth/login", None, &login).await;
+    assert_problem(response, StatusCode::UNAUTHORIZED, "invalid_credentials").await;
+
+    let enable = format!("/api/v1/admin/users/{}/enable", worker.id.as_str());
+    let response = app
+        .post_json(&enable, Some(&admin.access_token), &json!({}))
+        .await;
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    let response = app.post_json("/api/v1/auth/login", None, &login).await;
+    assert_eq!(response.status(), StatusCode::OK, "signs in afresh");
+    let response = app
+        .get("/api/v1/caseload", Some(&worker_session.access_token))
+        .await;
+    assert_problem(response, StatusCode::UNAUTHORIZED, "unauthenticated").await;
+
+    // Another service's admin cannot, and a worker cannot.
+    let (other_worker, other_session, _) = app.worker_with_young_person().await;
+    let other_admin = app.log_in(&admin_of(&app, &other_worker)).await;
+    let young_enable = format!("/api/v1/admin/users/{}/enable", young_person.user_id);
+    let response = app
+        .post_json(&young_enable, Some(&other_admin.access_token), &json!({}))
+        .await;
+    assert_problem(response, StatusCode::NOT_FOUND, "not_found").await;
+    let response = app
+        .post_json(&young_enable, Some(&other_session.access_token), &json!({}))
+        .await;
+    assert_problem(response, StatusCode::FORBIDDEN, "forbidden").await;
+    let response = app
+        .post_json(&young_enable, Some(&admin.access_token), &json!({}))
+        .await;
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    // Written down for the young person to see, after disabling.
+    let mut conn = app.pool.get().unwrap();
+    let actions: Vec<String> = lantern_server::db::audit::for_subject(
+        &mut conn,
+        &lantern_server::db::ids::UserId(young_person.user_id.clone()),
+    )
+    .unwrap()
+    .into_iter()
+    .map(|event| event.action)
+    .collect();
+    let disabled = actions.iter().position(|a| a == "disable_account");
+    let enabled = actions.iter().position(|a| a == "enable_account");
+    assert!(
+        disabled.is_some() && enabled.is_some(),
+        "both kept: {actions:?}"
+    );
 }

@@ -1,6 +1,7 @@
 // A service admin in a real browser against the real server on the demo's
 // data. Staff: someone is added (a weak password refused first), signs in
-// under the two-step rule the admin just turned on, and is disabled.
+// under the two-step rule the admin just turned on, is given a young person,
+// is disabled (with a warning about that young person) and turned back on.
 // Settings: bad values are named and change nothing. Places: a place with a
 // bad field is refused with the field named and nothing kept; put right, it
 // is saved; a spreadsheet with a good and a bad row keeps the good one and
@@ -186,6 +187,7 @@ test('an admin adds someone to the staff, sets the service’s rules, and disabl
   // Disabled, after saying yes: Alex cannot sign in any more.
   await nav.getByRole('button', { name: 'Staff' }).click();
   await page.getByRole('button', { name: 'Disable Alex Morgan' }).click();
+  await page.getByText('They work with 1 young person: give them another worker in Young people', { exact: false }).waitFor();
   await page.getByRole('button', { name: 'Yes, disable' }).click();
   await page.getByRole('status').filter({ hasText: 'Alex Morgan is disabled.' }).waitFor();
   await row('Alex Morgan').filter({ hasText: 'Disabled' }).waitFor();
@@ -200,9 +202,22 @@ test('an admin adds someone to the staff, sets the service’s rules, and disabl
   assert.equal(refused, 401);
 
   // Sky's list says Alex is disabled; their work with Sky is ended.
+  // (The warning when disabling named Alex's one young person.)
   await nav.getByRole('button', { name: 'Young people' }).click();
   await sky.filter({ hasText: 'Alex Morgan (disabled)' }).waitFor();
   await sky.getByRole('button', { name: 'End Alex Morgan’s work with Sky' }).click();
   await page.getByRole('status').filter({ hasText: 'Alex Morgan no longer works with Sky.' }).waitFor();
   await sky.filter({ hasNotText: 'Alex Morgan' }).waitFor();
+
+  // Turned back on: Alex can sign in again.
+  await nav.getByRole('button', { name: 'Staff' }).click();
+  await page.getByRole('button', { name: 'Turn Alex Morgan back on' }).click();
+  await page.getByRole('status').filter({ hasText: 'Alex Morgan can sign in again.' }).waitFor();
+  await row('Alex Morgan').filter({ hasText: 'Active' }).waitFor();
+  const back = await browser({ viewport: { width: 1280, height: 800 } });
+  await back.goto(`${base}/#/worker`);
+  await back.getByLabel('Email').fill('alex.morgan@lantern.example');
+  await back.getByLabel('Password').fill('a long first password for Alex');
+  await back.getByRole('button', { name: 'Sign in' }).click();
+  await back.getByRole('heading', { name: 'Set up two-step sign-in' }).waitFor();
 });

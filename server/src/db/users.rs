@@ -213,6 +213,18 @@ pub fn disable(conn: &mut AnyConnection, id: &UserId, now: NaiveDateTime) -> Que
     Ok(changed > 0)
 }
 
+/// Lets a disabled account sign in again; false if it was not disabled.
+pub fn enable(conn: &mut AnyConnection, id: &UserId) -> QueryResult<bool> {
+    let changed = diesel::update(
+        users::table
+            .find(id.as_str())
+            .filter(users::disabled_at.is_not_null()),
+    )
+    .set(users::disabled_at.eq(None::<NaiveDateTime>))
+    .execute(conn)?;
+    Ok(changed > 0)
+}
+
 /// Ends every current assignment of a young person: no worker sees their
 /// data from the next request on.
 pub fn end_assignments_of(

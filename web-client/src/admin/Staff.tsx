@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 
 import { ApiError } from '../api/client';
+import { plural } from '../i18n';
 import { ts } from '../i18n/staff';
 import { api, problemWords } from '../worker/api';
 import { loadStaff, type StaffMember } from './staff';
@@ -24,11 +25,11 @@ export function Staff({ me }: { me: string }) {
     void load();
   }, []);
 
-  const disable = async (person: StaffMember) => {
+  const turn = async (person: StaffMember, on: boolean) => {
     try {
-      await api.call('POST', `/admin/users/${encodeURIComponent(person.id)}/disable`, {});
+      await api.call('POST', `/admin/users/${encodeURIComponent(person.id)}/${on ? 'enable' : 'disable'}`, {});
       setDisabling(undefined);
-      setMessage(words.disabledDone(person.display_name));
+      setMessage(on ? words.enabledDone(person.display_name) : words.disabledDone(person.display_name));
       await load();
     } catch (error) {
       setMessage(problemWords(error));
@@ -72,11 +73,17 @@ export function Staff({ me }: { me: string }) {
                           {words.disable(person.display_name)}
                         </button>
                       )}
+                      {!person.active && (
+                        <button type="button" class="secondary" onClick={() => void turn(person, true)}>
+                          {words.enable(person.display_name)}
+                        </button>
+                      )}
                       {disabling === person.id && (
                         <div class="stack" role="group" aria-label={words.disable(person.display_name)}>
                           <p>{words.confirmDisable(person.display_name)}</p>
+                          {person.young_people > 0 && <p class="alert">{plural(person.young_people, words.caseloadWarning)}</p>}
                           <div class="row">
-                            <button type="button" onClick={() => void disable(person)}>
+                            <button type="button" onClick={() => void turn(person, false)}>
                               {words.yesDisable}
                             </button>
                             <button type="button" class="secondary" autoFocus onClick={() => setDisabling(undefined)}>

@@ -5,6 +5,7 @@
 mod assign_worker;
 mod create_staff;
 mod disable_user;
+mod enable_user;
 mod end_assignment;
 mod get_service;
 mod list_staff;
@@ -101,6 +102,12 @@ pub fn endpoints() -> Vec<Endpoint> {
             web::post().to(disable_user::disable_user)
         })
         .summary("Disable an account; its sign-ins end at once.")
+        .roles(ADMIN)
+        .no_content(),
+        Endpoint::post("/admin/users/{id}/enable", "enable_user", || {
+            web::post().to(enable_user::enable_user)
+        })
+        .summary("Turn a disabled account back on; it signs in afresh.")
         .roles(ADMIN)
         .no_content(),
         Endpoint::get("/admin/service", "get_service", || {

@@ -123,6 +123,7 @@ fn sentence(action: &str, allowed: bool, detail: Option<&str>) -> String {
             "end a worker's link to you",
         ),
         "disable_account" => ("Turned your account off.", "turn your account off"),
+        "enable_account" => ("Turned your account back on.", "turn your account back on"),
         "create_relink_code" => (
             "Made a code to move your account to a new phone.",
             "make a code to move your account to a new phone",

@@ -40,9 +40,12 @@ export const admin = {
     disable: (name: string) => `Disable ${name}`,
     confirmDisable: (name: string) =>
       `Disable ${name}? They are signed out everywhere at once and cannot sign in again. Young people assigned to them keep their data.`,
+    caseloadWarning: { one: 'They work with {n} young person: give them another worker in Young people, or an answer about self-harm goes straight to the duty contact.', other: 'They work with {n} young people: give them another worker in Young people, or an answer about self-harm goes straight to the duty contact.' },
     yesDisable: 'Yes, disable',
     keep: 'Keep them',
     disabledDone: (name: string) => `${name} is disabled.`,
+    enable: (name: string) => `Turn ${name} back on`,
+    enabledDone: (name: string) => `${name} can sign in again.`,
     you: '(you)',
     addTitle: 'Add someone',
     displayName: 'Name, as young people will see it',
