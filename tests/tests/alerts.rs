@@ -9,7 +9,7 @@ use chrono::{Duration, Utc};
 use lantern_core::checkin::SelfHarmAnswer;
 use lantern_server::db::users::Role;
 use lantern_server::jobs::escalate_alerts::escalate_overdue;
-use lantern_tests::{StatusCode, TestApp, assert_problem, on_both_backends};
+use lantern_tests::{Session, StatusCode, TestApp, Worker, assert_problem, on_both_backends};
 use serde_json::{Value, json};
 
 on_both_backends!(
@@ -245,10 +245,10 @@ async fn only_an_assigned_worker_sees_or_acknowledges_an_alert(app: TestApp) {
     assert_problem(response, StatusCode::FORBIDDEN, "forbidden").await;
 }
 
-async fn an_unacknowledged_alert_escalates_to_the_duty_contact_once(app: TestApp) {
-    let (worker, _, young_person) = app.worker_with_young_person().await;
-    let duty = app.create_colleague(&worker);
-    let duty_session = app.log_in(&duty).await;
+/// A colleague of `worker` made the service's duty contact, told after an
+/// hour, by a new admin of the service; both are returned.
+async fn with_duty_contact(app: &TestApp, worker: &Worker) -> (Worker, Session) {
+    let duty = app.create_colleague(worker);
     let admin = app
         .log_in(&app.create_staff(&worker.service, Role::Admin))
         .await;
@@ -260,6 +260,13 @@ async fn an_unacknowledged_alert_escalates_to_the_duty_contact_once(app: TestApp
         )
         .await;
     assert_eq!(response.status(), StatusCode::OK);
+    (duty, admin)
+}
+
+async fn an_unacknowledged_alert_escalates_to_the_duty_contact_once(app: TestApp) {
+    let (worker, _, young_person) = app.worker_with_young_person().await;
+    let (duty, _) = with_duty_contact(&app, &worker).await;
+    let duty_session = app.log_in(&duty).await;
     app.disclose(&young_person, SelfHarmAnswer::Yes).await;
 
     let mut conn = app.pool.get().unwrap();
@@ -446,18 +453,7 @@ async fn a_shared_check_in_and_its_disclosure_travel_together(app: TestApp) {
 /// not told that the disabled worker can see anything.
 async fn a_disabled_worker_counts_as_no_worker(app: TestApp) {
     let (worker, _, young_person) = app.worker_with_young_person().await;
-    let duty = app.create_colleague(&worker);
-    let admin = app
-        .log_in(&app.create_staff(&worker.service, Role::Admin))
-        .await;
-    let response = app
-        .patch_json(
-            "/api/v1/admin/service",
-            Some(&admin.access_token),
-            &json!({"duty_contact_id": duty.id.as_str(), "alert_escalation_minutes": 60}),
-        )
-        .await;
-    assert_eq!(response.status(), StatusCode::OK);
+    let (duty, admin) = with_duty_contact(&app, &worker).await;
     let response = app
         .post_json(
             &format!("/api/v1/admin/users/{}/disable", worker.id.as_str()),

@@ -27,15 +27,21 @@ after(async () => {
   await stop?.();
 });
 
-const HEADER = 'name,description,needs,thrive,min_age,max_age,area,phone,text_number,text_keyword,website,self_referral,hours';
-
-test('an admin adds, imports, changes and removes the service’s own places', async () => {
+/** The demo's admin, signed in on the dashboard; it opens on Staff. */
+async function signInAsAdmin() {
   const page = await browser({ viewport: { width: 1280, height: 800 } });
   await page.goto(`${base}/#/worker`);
   await page.getByLabel('Email').fill('demo.admin@lantern.example');
   await page.getByLabel('Password').fill('lantern-demo-admin');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Staff', level: 1 }).waitFor();
+  return page;
+}
+
+const HEADER = 'name,description,needs,thrive,min_age,max_age,area,phone,text_number,text_keyword,website,self_referral,hours';
+
+test('an admin adds, imports, changes and removes the service’s own places', async () => {
+  const page = await signInAsAdmin();
   await page.getByRole('navigation', { name: 'Admin' }).getByRole('button', { name: 'Places' }).click();
   await page.getByRole('heading', { name: 'Your service’s places', level: 1 }).waitFor();
   const places = page.getByTestId('own-place');
@@ -109,12 +115,7 @@ test('an admin adds, imports, changes and removes the service’s own places', a
 });
 
 test('an admin adds someone to the staff, sets the service’s rules, and disables an account', async () => {
-  const page = await browser({ viewport: { width: 1280, height: 800 } });
-  await page.goto(`${base}/#/worker`);
-  await page.getByLabel('Email').fill('demo.admin@lantern.example');
-  await page.getByLabel('Password').fill('lantern-demo-admin');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Staff', level: 1 }).waitFor();
+  const page = await signInAsAdmin();
   const rows = page.getByTestId('staff').locator('tbody tr');
   const row = (name) => rows.filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${name}`) }) });
   await row('Sam Rivers').waitFor();

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 
-import { ApiError } from '../api/client';
 import { t } from '../i18n';
 import { ts } from '../i18n/staff';
 import { api, problemWords } from '../worker/api';
+import { useFieldErrors } from '../ui/field-errors';
 import { EMPTY_PLACE, bodyOf, fieldsOf, type Place, type PlaceFields } from './place';
 
 const words = ts.admin.form;
@@ -18,7 +18,7 @@ type TextField = Exclude<keyof PlaceFields, 'needs' | 'thrive' | 'self_referral'
 export function PlaceForm(props: { place?: Place; onSaved: (place: Place) => void; onCancel: () => void }) {
   const { place } = props;
   const [fields, setFields] = useState<PlaceFields>(place ? fieldsOf(place) : EMPTY_PLACE);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const problems = useFieldErrors('place');
   const [message, setMessage] = useState('');
   const [saving, setSaving] = useState(false);
   const title = useRef<HTMLHeadingElement>(null);
@@ -32,10 +32,10 @@ export function PlaceForm(props: { place?: Place; onSaved: (place: Place) => voi
   const save = async (event: Event) => {
     event.preventDefault();
     setMessage('');
-    setFieldErrors({});
+    problems.clear();
     const checked = bodyOf(fields);
     if ('notNumbers' in checked) {
-      setFieldErrors(Object.fromEntries(checked.notNumbers.map((f) => [f, words.wholeNumber])));
+      problems.set(Object.fromEntries(checked.notNumbers.map((f) => [f, words.wholeNumber])));
       setMessage(words.fixFields);
       return;
     }
@@ -46,8 +46,7 @@ export function PlaceForm(props: { place?: Place; onSaved: (place: Place) => voi
         : await api.call<Place>('POST', '/admin/directory', checked.body);
       props.onSaved(saved);
     } catch (error) {
-      if (error instanceof ApiError && error.problem.errors?.length) {
-        setFieldErrors(Object.fromEntries(error.problem.errors.map((e) => [e.field, e.message])));
+      if (problems.fromProblem(error)) {
         setMessage(words.fixFields);
       } else setMessage(problemWords(error));
     } finally {
@@ -55,13 +54,6 @@ export function PlaceForm(props: { place?: Place; onSaved: (place: Place) => voi
     }
   };
 
-  const errorFor = (field: string) =>
-    fieldErrors[field] && (
-      <p class="field-error" id={`place-${field}-error`}>
-        {fieldErrors[field]}
-      </p>
-    );
-  const described = (field: string) => (fieldErrors[field] ? `place-${field}-error` : undefined);
   const text = (field: TextField, label: string, options: { type?: string; inputMode?: 'numeric' | 'tel' | 'url' } = {}) => (
     <div class="field">
       <label for={`place-${field}`}>{label}</label>
@@ -70,15 +62,15 @@ export function PlaceForm(props: { place?: Place; onSaved: (place: Place) => voi
         type={options.type ?? 'text'}
         inputMode={options.inputMode}
         value={fields[field]}
-        aria-invalid={Boolean(fieldErrors[field])}
-        aria-describedby={described(field)}
+        aria-invalid={problems.invalid(field)}
+        aria-describedby={problems.describedBy(field)}
         onInput={(e) => set(field, e.currentTarget.value)}
       />
-      {errorFor(field)}
+      {problems.errorFor(field)}
     </div>
   );
   const choices = (key: 'needs' | 'thrive', legend: string, options: string[], label: (value: string) => string) => (
-    <fieldset class="field" aria-describedby={described(key)}>
+    <fieldset class="field" aria-describedby={problems.describedBy(key)}>
       <legend>{legend}</legend>
       <div class="row" style={{ flexWrap: 'wrap' }}>
         {options.map((value) => (
@@ -88,7 +80,7 @@ export function PlaceForm(props: { place?: Place; onSaved: (place: Place) => voi
           </label>
         ))}
       </div>
-      {errorFor(key)}
+      {problems.errorFor(key)}
     </fieldset>
   );
 
@@ -105,11 +97,11 @@ export function PlaceForm(props: { place?: Place; onSaved: (place: Place) => voi
             id="place-description"
             rows={3}
             value={fields.description}
-            aria-invalid={Boolean(fieldErrors.description)}
-            aria-describedby={described('description')}
+            aria-invalid={problems.invalid('description')}
+            aria-describedby={problems.describedBy('description')}
             onInput={(e) => set('description', e.currentTarget.value)}
           />
-          {errorFor('description')}
+          {problems.errorFor('description')}
         </div>
         {choices('needs', words.needs, NEEDS, (n) => (n === 'anything' ? words.anything : (t.findSupport.needs[n] ?? n)))}
         {choices('thrive', words.thrive, THRIVE, (g) => ts.worker.thrive.groupings[g as keyof typeof ts.worker.thrive.groupings])}

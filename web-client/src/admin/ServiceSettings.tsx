@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 
-import { ApiError } from '../api/client';
 import { ts } from '../i18n/staff';
 import { api, problemWords } from '../worker/api';
+import { useFieldErrors } from '../ui/field-errors';
 import { loadStaff, type StaffMember } from './staff';
 
 const words = ts.admin.settings;
@@ -22,7 +22,7 @@ export function ServiceSettings() {
   const [staff, setStaff] = useState<StaffMember[]>([]);
   const [escalation, setEscalation] = useState('');
   const [retention, setRetention] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const fields = useFieldErrors('service');
   const [message, setMessage] = useState('');
 
   const show = (loaded: Settings) => {
@@ -54,11 +54,11 @@ export function ServiceSettings() {
     const numbers = { alert_escalation_minutes: escalation, retention_months: retention };
     const notWhole = Object.entries(numbers).filter(([, text]) => !/^\s*\d+\s*$/.test(text));
     if (notWhole.length) {
-      setFieldErrors(Object.fromEntries(notWhole.map(([field]) => [field, words.wholeNumber])));
+      fields.set(Object.fromEntries(notWhole.map(([field]) => [field, words.wholeNumber])));
       setMessage(words.fixFields);
       return;
     }
-    setFieldErrors({});
+    fields.clear();
     try {
       show(
         await api.call<Settings>('PATCH', '/admin/service', {
@@ -70,20 +70,12 @@ export function ServiceSettings() {
       );
       setMessage(words.saved);
     } catch (error) {
-      if (error instanceof ApiError && error.problem.errors?.length) {
-        setFieldErrors(Object.fromEntries(error.problem.errors.map((e) => [e.field, e.message])));
+      if (fields.fromProblem(error)) {
         setMessage(words.fixFields);
       } else setMessage(problemWords(error));
     }
   };
 
-  const errorFor = (field: string) =>
-    fieldErrors[field] && (
-      <p class="field-error" id={`service-${field}-error`}>
-        {fieldErrors[field]}
-      </p>
-    );
-  const described = (field: string) => [fieldErrors[field] && `service-${field}-error`, `service-${field}-hint`].filter(Boolean).join(' ');
 
   return (
     <section class="card stack" aria-labelledby="service-title">
@@ -107,7 +99,7 @@ export function ServiceSettings() {
           <select
             id="service-duty"
             value={settings.duty_contact_id ?? ''}
-            aria-describedby={described('duty_contact_id')}
+            aria-describedby={fields.describedBy('duty_contact_id', 'service-duty_contact_id-hint')}
             onChange={(e) => setSettings({ ...settings, duty_contact_id: e.currentTarget.value || null })}
           >
             <option value="">{words.nobody}</option>
@@ -120,7 +112,7 @@ export function ServiceSettings() {
           <p class="hint" id="service-duty_contact_id-hint">
             {words.dutyHint}
           </p>
-          {errorFor('duty_contact_id')}
+          {fields.errorFor('duty_contact_id')}
         </div>
         <div class="field">
           <label for="service-escalation">{words.escalation}</label>
@@ -128,14 +120,14 @@ export function ServiceSettings() {
             id="service-escalation"
             inputMode="numeric"
             value={escalation}
-            aria-invalid={Boolean(fieldErrors.alert_escalation_minutes)}
-            aria-describedby={described('alert_escalation_minutes')}
+            aria-invalid={fields.invalid('alert_escalation_minutes')}
+            aria-describedby={fields.describedBy('alert_escalation_minutes', 'service-alert_escalation_minutes-hint')}
             onInput={(e) => setEscalation(e.currentTarget.value)}
           />
           <p class="hint" id="service-alert_escalation_minutes-hint">
             {words.escalationHint}
           </p>
-          {errorFor('alert_escalation_minutes')}
+          {fields.errorFor('alert_escalation_minutes')}
         </div>
         <div class="field">
           <label for="service-retention">{words.retention}</label>
@@ -143,14 +135,14 @@ export function ServiceSettings() {
             id="service-retention"
             inputMode="numeric"
             value={retention}
-            aria-invalid={Boolean(fieldErrors.retention_months)}
-            aria-describedby={described('retention_months')}
+            aria-invalid={fields.invalid('retention_months')}
+            aria-describedby={fields.describedBy('retention_months', 'service-retention_months-hint')}
             onInput={(e) => setRetention(e.currentTarget.value)}
           />
           <p class="hint" id="service-retention_months-hint">
             {words.retentionHint}
           </p>
-          {errorFor('retention_months')}
+          {fields.errorFor('retention_months')}
         </div>
         <p role="status">{message}</p>
         <div>

@@ -4,6 +4,7 @@ import { ApiError } from '../api/client';
 import { plural } from '../i18n';
 import { ts } from '../i18n/staff';
 import { api, problemWords } from '../worker/api';
+import { useFieldErrors } from '../ui/field-errors';
 import { loadStaff, type StaffMember } from './staff';
 
 const words = ts.admin.staff;
@@ -116,13 +117,13 @@ function AddStaff({ onAdded }: { onAdded: (name: string) => void }) {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const fields = useFieldErrors('staff');
   const [message, setMessage] = useState('');
 
   const add = async (event: Event) => {
     event.preventDefault();
     setMessage('');
-    setFieldErrors({});
+    fields.clear();
     try {
       await api.call('POST', '/admin/staff', { role, display_name: name, email, password });
       onAdded(name.trim());
@@ -130,24 +131,15 @@ function AddStaff({ onAdded }: { onAdded: (name: string) => void }) {
       setEmail('');
       setPassword('');
     } catch (error) {
-      if (error instanceof ApiError && error.problem.errors?.length) {
-        setFieldErrors(Object.fromEntries(error.problem.errors.map((e) => [e.field, e.message])));
+      if (fields.fromProblem(error)) {
         setMessage(words.fixFields);
       } else if (error instanceof ApiError && error.code === 'email_taken') {
-        setFieldErrors({ email: error.message });
+        fields.set({ email: error.message });
         setMessage(words.fixFields);
       } else setMessage(problemWords(error));
     }
   };
 
-  const errorFor = (field: string) =>
-    fieldErrors[field] && (
-      <p class="field-error" id={`staff-${field}-error`}>
-        {fieldErrors[field]}
-      </p>
-    );
-  const described = (field: string, hint?: string) =>
-    [fieldErrors[field] ? `staff-${field}-error` : undefined, hint].filter(Boolean).join(' ') || undefined;
 
   return (
     <section class="card stack" aria-labelledby="add-staff-title">
@@ -162,18 +154,18 @@ function AddStaff({ onAdded }: { onAdded: (name: string) => void }) {
               </option>
             ))}
           </select>
-          {errorFor('role')}
+          {fields.errorFor('role')}
         </div>
         <div class="field">
           <label for="staff-display_name">{words.displayName}</label>
           <input
             id="staff-display_name"
             value={name}
-            aria-invalid={Boolean(fieldErrors.display_name)}
-            aria-describedby={described('display_name')}
+            aria-invalid={fields.invalid('display_name')}
+            aria-describedby={fields.describedBy('display_name')}
             onInput={(e) => setName(e.currentTarget.value)}
           />
-          {errorFor('display_name')}
+          {fields.errorFor('display_name')}
         </div>
         <div class="field">
           <label for="staff-email">{words.email}</label>
@@ -182,11 +174,11 @@ function AddStaff({ onAdded }: { onAdded: (name: string) => void }) {
             type="email"
             autoComplete="off"
             value={email}
-            aria-invalid={Boolean(fieldErrors.email)}
-            aria-describedby={described('email')}
+            aria-invalid={fields.invalid('email')}
+            aria-describedby={fields.describedBy('email')}
             onInput={(e) => setEmail(e.currentTarget.value)}
           />
-          {errorFor('email')}
+          {fields.errorFor('email')}
         </div>
         <div class="field">
           <label for="staff-password">{words.password}</label>
@@ -195,14 +187,14 @@ function AddStaff({ onAdded }: { onAdded: (name: string) => void }) {
             type="password"
             autoComplete="new-password"
             value={password}
-            aria-invalid={Boolean(fieldErrors.password)}
-            aria-describedby={described('password', 'staff-password-hint')}
+            aria-invalid={fields.invalid('password')}
+            aria-describedby={fields.describedBy('password', 'staff-password-hint')}
             onInput={(e) => setPassword(e.currentTarget.value)}
           />
           <p class="hint" id="staff-password-hint">
             {words.passwordHint}
           </p>
-          {errorFor('password')}
+          {fields.errorFor('password')}
         </div>
         {message && (
           <p class="alert" role="alert">

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 
-import { ApiError } from '../api/client';
 import { dateTime, locale, t } from '../i18n';
 import { api, problemWords } from './api';
+import { useFieldErrors } from '../ui/field-errors';
 
 const words = t.outcomes;
 const SEASONS = ['spring', 'summer', 'autumn'] as const;
@@ -53,7 +53,7 @@ export function OutcomeRecords({ youngPersonId }: { youngPersonId: string }) {
   const [days, setDays] = useState('0');
   const [permanent, setPermanent] = useState(false);
   const [partTime, setPartTime] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const fields = useFieldErrors('outcome');
   const [message, setMessage] = useState('');
   const path = `/young-people/${encodeURIComponent(youngPersonId)}/outcome-records`;
 
@@ -67,7 +67,7 @@ export function OutcomeRecords({ youngPersonId }: { youngPersonId: string }) {
   const save = async (event: Event) => {
     event.preventDefault();
     setMessage('');
-    setFieldErrors({});
+    fields.clear();
     const body = {
       attendance_percent: attendance.trim() === '' ? null : Number(attendance),
       fixed_term_exclusions: { count: Number(count), days: Number(days) },
@@ -80,20 +80,12 @@ export function OutcomeRecords({ youngPersonId }: { youngPersonId: string }) {
       setRecords(list.outcome_records);
       setMessage(words.saved);
     } catch (error) {
-      if (error instanceof ApiError && error.problem.errors?.length) {
-        setFieldErrors(Object.fromEntries(error.problem.errors.map((e) => [e.field, e.message])));
+      if (fields.fromProblem(error)) {
         setMessage(words.fixFields);
       } else setMessage(problemWords(error));
     }
   };
 
-  const errorFor = (field: string) =>
-    fieldErrors[field] && (
-      <p class="field-error" id={`${field}-error`}>
-        {fieldErrors[field]}
-      </p>
-    );
-  const described = (field: string) => (fieldErrors[field] ? `${field}-error` : undefined);
 
   return (
     <section class="card stack" aria-labelledby="outcomes-title" data-testid="outcome-records">
@@ -153,11 +145,11 @@ export function OutcomeRecords({ youngPersonId }: { youngPersonId: string }) {
             max={100}
             step={0.1}
             value={attendance}
-            aria-invalid={Boolean(fieldErrors.attendance_percent)}
-            aria-describedby={described('attendance_percent')}
+            aria-invalid={fields.invalid('attendance_percent')}
+            aria-describedby={fields.describedBy('attendance_percent')}
             onInput={(e) => setAttendance(e.currentTarget.value)}
           />
-          {errorFor('attendance_percent')}
+          {fields.errorFor('attendance_percent')}
         </div>
         <fieldset class="field">
           <legend>{words.exclusions}</legend>
@@ -169,8 +161,8 @@ export function OutcomeRecords({ youngPersonId }: { youngPersonId: string }) {
                 min={0}
                 step={1}
                 value={count}
-                aria-invalid={Boolean(fieldErrors['fixed_term_exclusions.count'])}
-                aria-describedby={described('fixed_term_exclusions.count')}
+                aria-invalid={fields.invalid('fixed_term_exclusions.count')}
+                aria-describedby={fields.describedBy('fixed_term_exclusions.count')}
                 onInput={(e) => setCount(e.currentTarget.value)}
               />
             </label>
@@ -181,14 +173,14 @@ export function OutcomeRecords({ youngPersonId }: { youngPersonId: string }) {
                 min={0}
                 step={0.5}
                 value={days}
-                aria-invalid={Boolean(fieldErrors['fixed_term_exclusions.days'])}
-                aria-describedby={described('fixed_term_exclusions.days')}
+                aria-invalid={fields.invalid('fixed_term_exclusions.days')}
+                aria-describedby={fields.describedBy('fixed_term_exclusions.days')}
                 onInput={(e) => setDays(e.currentTarget.value)}
               />
             </label>
           </div>
-          {errorFor('fixed_term_exclusions.count')}
-          {errorFor('fixed_term_exclusions.days')}
+          {fields.errorFor('fixed_term_exclusions.count')}
+          {fields.errorFor('fixed_term_exclusions.days')}
         </fieldset>
         <label class="choice">
           <input type="checkbox" checked={permanent} onChange={(e) => setPermanent(e.currentTarget.checked)} />

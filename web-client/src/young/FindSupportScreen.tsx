@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 
 import type { AgeBand } from '../core';
 import { dateTime, t } from '../i18n';
-import { AGE_BANDS, profile } from './device';
+import { AgeBandField } from './AgeBandField';
+import { profile } from './device';
 import { smsLink, telLink } from '../ui/contact-links';
 import { findServices, savedDirectory, type DirectoryService, type SavedDirectory } from './directory';
 import { api, loadSession } from './session';
@@ -79,19 +80,7 @@ export function FindSupportScreen({ onDone }: { onDone: () => void }) {
           ))}
         </div>
       </fieldset>
-      {bandRead && (
-        <div class="field">
-          <label for="find-age">{words.age}</label>
-          <select id="find-age" value={band ?? ''} onChange={(e) => setBand((e.currentTarget.value || undefined) as AgeBand | undefined)}>
-            <option value="">{words.allAges}</option>
-            {AGE_BANDS.map((b) => (
-              <option key={b} value={b}>
-                {b}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
+      {bandRead && <AgeBandField id="find-age" label={words.age} emptyLabel={words.allAges} value={band} onChange={setBand} />}
       {offline && directory && <p class="hint" role="status">{words.offline}</p>}
       {loaded && !directory && (
         <p class="alert" role="status">

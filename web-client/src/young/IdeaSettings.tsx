@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 
 import type { AgeBand } from '../core';
 import { t } from '../i18n';
-import { AGE_BANDS, profile } from './device';
+import { AgeBandField } from './AgeBandField';
+import { profile } from './device';
 import { loadChoices, saveChoices, type Choices } from './preferences';
 
 const w = t.toolbox;
@@ -37,17 +38,7 @@ export function IdeaSettings() {
     <section class="card stack" aria-labelledby="ideas-for-me">
       <h2 id="ideas-for-me">{w.ideasForMe}</h2>
       <p class="hint">{w.ideasForMeIntro}</p>
-      <div class="field">
-        <label for="my-age">{w.myAge}</label>
-        <select id="my-age" value={band ?? ''} onChange={(e) => pickBand((e.currentTarget.value || undefined) as AgeBand | undefined)}>
-          <option value="">{w.ageNotSaid}</option>
-          {AGE_BANDS.map((b) => (
-            <option key={b} value={b}>
-              {b}
-            </option>
-          ))}
-        </select>
-      </div>
+      <AgeBandField id="my-age" label={w.myAge} emptyLabel={w.ageNotSaid} value={band} onChange={pickBand} />
       <label class="choice">
         <input
           type="checkbox"
