@@ -273,7 +273,7 @@ fn demo(settings: &Settings) -> anyhow::Result<()> {
         seed::DEMO_LEAD_PASSWORD
     );
     println!(
-        "Service admin sign-in (the service's own places): {} / {}",
+        "Service admin sign-in (staff, young people, settings, places): {} / {}",
         seed::DEMO_ADMIN_EMAIL,
         seed::DEMO_ADMIN_PASSWORD
     );
