@@ -12,7 +12,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { startLantern, skipWelcome } from './harness.mjs';
+import { eventually, startLantern, skipWelcome } from './harness.mjs';
 import { capture } from './screens.mjs';
 
 let base;
@@ -173,11 +173,15 @@ test('my progress: mood chart and table, goals, the wheel — and the worker see
   await capture(phone, 'young-progress');
 
   // 3 months: the week five weeks back joins them.
+  const picture = () => mood.getByTestId('mood-chart').locator('canvas').evaluate((c) => c.toDataURL());
+  const fourWeeks = await picture();
   await mood.getByRole('button', { name: '3 months' }).click();
   await phone.waitForFunction(() => document.querySelectorAll('[data-testid="mood-table"] tbody tr').length === 3);
   rows = await rowTexts();
   assert.ok(rows[0].startsWith(weekLabel(older[1].when)) && /Okay \(3 out of 5\)/.test(rows[0]), rows[0]);
-  assert.ok((await drawn(mood.getByTestId('mood-chart'))) > 500, 'the chart is drawn again for 3 months');
+  // Drawn again for 3 months: a new picture, not the 4 weeks' still showing.
+  await eventually(async () => assert.notEqual(await picture(), fourWeeks, 'the chart is drawn again for 3 months'));
+  assert.ok((await drawn(mood.getByTestId('mood-chart'))) > 500, 'with ink on it');
   assert.match(await phone.getByTestId('feelings').textContent(), /Worried — 3 times/);
 
   // Goals: three at most — the core says so — then a rating.
