@@ -79,6 +79,8 @@ impl Settings {
         let rate_limits = RateLimits {
             sign_in: number(&lookup, "LANTERN_RATE_LIMIT_SIGN_IN")?.unwrap_or(defaults.sign_in),
             codes: number(&lookup, "LANTERN_RATE_LIMIT_CODES")?.unwrap_or(defaults.codes),
+            reminders: number(&lookup, "LANTERN_RATE_LIMIT_REMINDERS")?
+                .unwrap_or(defaults.reminders),
             refresh: number(&lookup, "LANTERN_RATE_LIMIT_REFRESH")?.unwrap_or(defaults.refresh),
             per_user: number(&lookup, "LANTERN_RATE_LIMIT_PER_USER")?.unwrap_or(defaults.per_user),
             trusted_proxies: number(&lookup, "LANTERN_TRUSTED_PROXIES")?

@@ -28,6 +28,10 @@ pub struct RateLimits {
     /// `LANTERN_RATE_LIMIT_CODES`: invite and re-link code attempts per IP.
     /// A class joining together shares one school IP, so not too tight.
     pub codes: u32,
+    /// `LANTERN_RATE_LIMIT_REMINDERS`: reminder registrations and changes
+    /// per IP, apart from codes so a class turning reminders on as it joins
+    /// does not use up its joining allowance.
+    pub reminders: u32,
     /// `LANTERN_RATE_LIMIT_REFRESH`: token refreshes per IP.
     pub refresh: u32,
     /// `LANTERN_RATE_LIMIT_PER_USER`: signed-in requests per user.
@@ -43,6 +47,7 @@ impl Default for RateLimits {
         RateLimits {
             sign_in: 20,
             codes: 30,
+            reminders: 60,
             refresh: 120,
             per_user: 600,
             trusted_proxies: 0,
@@ -54,6 +59,7 @@ impl Default for RateLimits {
 pub enum Bucket {
     SignIn,
     Codes,
+    Reminders,
     Refresh,
     User,
 }
@@ -83,6 +89,7 @@ impl RateLimiter {
         match bucket {
             Bucket::SignIn => self.limits.sign_in,
             Bucket::Codes => self.limits.codes,
+            Bucket::Reminders => self.limits.reminders,
             Bucket::Refresh => self.limits.refresh,
             Bucket::User => self.limits.per_user,
         }
@@ -188,6 +195,13 @@ pub async fn codes_by_ip(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     limit_by_ip(Bucket::Codes, req, next).await
+}
+
+pub async fn reminders_by_ip(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    limit_by_ip(Bucket::Reminders, req, next).await
 }
 
 pub async fn refresh_by_ip(

@@ -131,6 +131,7 @@ pub fn generous_limits() -> RateLimits {
     RateLimits {
         sign_in: 100_000,
         codes: 100_000,
+        reminders: 100_000,
         refresh: 100_000,
         per_user: 100_000,
         trusted_proxies: 0,

@@ -12,6 +12,7 @@ use serde_json::json;
 const SMALL: RateLimits = RateLimits {
     sign_in: 3,
     codes: 3,
+    reminders: 3,
     refresh: 3,
     per_user: 5,
     trusted_proxies: 0,

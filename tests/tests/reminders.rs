@@ -834,6 +834,7 @@ async fn registering_is_rate_limited_per_address_and_the_secret_header_passes_co
     let limited = TestApp::spawn_configured(app.backend, |settings| {
         settings.rate_limits = lantern_server::rate_limit::RateLimits {
             codes: 2,
+            reminders: 2,
             ..generous_limits()
         };
         settings.edges = EdgeSettings {
@@ -855,6 +856,20 @@ async fn registering_is_rate_limited_per_address_and_the_secret_header_passes_co
         .await;
     assert_problem(response, StatusCode::TOO_MANY_REQUESTS, "rate_limited").await;
     assert_eq!(reminder_count(&limited), (2, 2));
+    // Joining has its own allowance: a class turning reminders on as it
+    // joins from one school address can still join.
+    let response = limited
+        .post_json(
+            "/api/v1/join",
+            None,
+            &json!({"code": "NOT-A-CODE", "display_name": "Kit"}),
+        )
+        .await;
+    assert_ne!(
+        response.status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "reminders do not use up the codes allowance"
+    );
 
     // A page of a listed origin may send the secret header.
     let preflight = limited

@@ -26,6 +26,7 @@ pub enum Callers {
 pub enum IpLimit {
     SignIn,
     Codes,
+    Reminders,
     Refresh,
 }
 
@@ -205,6 +206,9 @@ pub fn mount_all(endpoints: &[Endpoint], cfg: &mut web::ServiceConfig) {
             None => cfg.service(resource),
             Some(IpLimit::SignIn) => cfg.service(resource.wrap(from_fn(rate_limit::sign_in_by_ip))),
             Some(IpLimit::Codes) => cfg.service(resource.wrap(from_fn(rate_limit::codes_by_ip))),
+            Some(IpLimit::Reminders) => {
+                cfg.service(resource.wrap(from_fn(rate_limit::reminders_by_ip)))
+            }
             Some(IpLimit::Refresh) => {
                 cfg.service(resource.wrap(from_fn(rate_limit::refresh_by_ip)))
             }

@@ -24,7 +24,7 @@ pub fn endpoints() -> Vec<Endpoint> {
         .summary("Ask for a daily check-in reminder on this device, with or without a sign-in; the same subscription again replaces its reminder. Answers the secret once.")
         .body("{subscription: PushSubscription.toJSON(), time: \"HH:MM\", time_zone, allow_night?}")
         .anyone()
-        .ip_limit(IpLimit::Codes)
+        .ip_limit(IpLimit::Reminders)
         .created(),
         Endpoint::put("/reminders/{id}", "change_reminder", || {
             web::put().to(change_reminder::change_reminder)
@@ -32,13 +32,13 @@ pub fn endpoints() -> Vec<Endpoint> {
         .summary("Change a reminder's time or zone, with its secret in the Lantern-Reminder-Secret header; a wrong secret is a 404.")
         .body("{time: \"HH:MM\", time_zone, allow_night?}")
         .anyone()
-        .ip_limit(IpLimit::Codes),
+        .ip_limit(IpLimit::Reminders),
         Endpoint::delete("/reminders/{id}", "delete_reminder", || {
             web::delete().to(delete_reminder::delete_reminder)
         })
         .summary("Stop a reminder, with its secret in the Lantern-Reminder-Secret header; a wrong secret is a 404.")
         .anyone()
-        .ip_limit(IpLimit::Codes)
+        .ip_limit(IpLimit::Reminders)
         .no_content(),
     ]
 }
