@@ -46,9 +46,7 @@ export function PlaceForm(props: { place?: Place; onSaved: (place: Place) => voi
         : await api.call<Place>('POST', '/admin/directory', checked.body);
       props.onSaved(saved);
     } catch (error) {
-      if (problems.fromProblem(error)) {
-        setMessage(words.fixFields);
-      } else setMessage(problemWords(error));
+      setMessage(problems.fromProblem(error) ? words.fixFields : problemWords(error));
     } finally {
       setSaving(false);
     }

@@ -70,12 +70,9 @@ export function ServiceSettings() {
       );
       setMessage(words.saved);
     } catch (error) {
-      if (fields.fromProblem(error)) {
-        setMessage(words.fixFields);
-      } else setMessage(problemWords(error));
+      setMessage(fields.fromProblem(error) ? words.fixFields : problemWords(error));
     }
   };
-
 
   return (
     <section class="card stack" aria-labelledby="service-title">

@@ -140,7 +140,6 @@ function AddStaff({ onAdded }: { onAdded: (name: string) => void }) {
     }
   };
 
-
   return (
     <section class="card stack" aria-labelledby="add-staff-title">
       <h2 id="add-staff-title">{words.addTitle}</h2>

@@ -41,7 +41,6 @@ export function recentTerms(today: Date, count = 6): string[] {
   return terms;
 }
 
-
 /** Attendance and exclusions per school term, kept by the worker; each
  * save is checked and audited by the server. */
 export function OutcomeRecords({ youngPersonId }: { youngPersonId: string }) {
@@ -80,12 +79,9 @@ export function OutcomeRecords({ youngPersonId }: { youngPersonId: string }) {
       setRecords(list.outcome_records);
       setMessage(words.saved);
     } catch (error) {
-      if (fields.fromProblem(error)) {
-        setMessage(words.fixFields);
-      } else setMessage(problemWords(error));
+      setMessage(fields.fromProblem(error) ? words.fixFields : problemWords(error));
     }
   };
-
 
   return (
     <section class="card stack" aria-labelledby="outcomes-title" data-testid="outcome-records">
